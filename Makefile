@@ -1,0 +1,92 @@
+# The two commands a new user needs: `make run` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app webapp
+HOST ?= 127.0.0.1
+PORT ?= 5000
+LOCALES := pl ro bn ur ar
+NHSUK := node_modules/nhsuk-frontend/dist/nhsuk
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+DEV := OPENMSK_ENV=development
+
+.PHONY: help run test setup assets translations browser lint unit integration integration-sqlite \
+        integration-postgres e2e extract-messages update-messages check-translations bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
+
+run: setup ## Install everything and serve the site on SQLite with demo data at http://127.0.0.1:5000
+	$(DEV) $(FLASK) db upgrade
+	$(DEV) $(FLASK) demo load
+	@echo "OpenMSK is at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(DEV) $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - \
+	  --access-logformat '{"method":"%(m)s","status":%(s)s,"duration_us":%(D)s}' 'webapp:create_app()'
+
+test: setup browser ## Install everything and run every check: lint, unit, integration (SQLite and PostgreSQL), browser
+	$(MAKE) --no-print-directory lint unit integration e2e
+
+setup: $(VENV)/.installed assets translations ## Install Python and npm dependencies, build assets and catalogues
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.installed ## Copy NHS.UK frontend from npm and compile our stylesheet
+	mkdir -p webapp/static/nhsuk webapp/static/css
+	cp -R $(NHSUK)/assets/. webapp/static/nhsuk/
+	cp $(NHSUK)/nhsuk-frontend.min.js webapp/static/nhsuk/
+	npx --no-install sass --quiet --load-path=node_modules --style=compressed --no-source-map \
+	  webapp/assets/scss/openmsk.scss webapp/static/css/openmsk.css
+
+translations: $(VENV)/.installed ## Compile the gettext catalogues (the .mo files are never committed)
+	$(BIN)/pybabel compile --use-fuzzy=false -d translations -D messages 2>&1 | grep -v '^compiling' || true
+	@for l in $(LOCALES); do test -f translations/$$l/LC_MESSAGES/messages.mo || { echo "missing catalogue $$l"; exit 1; }; done
+
+extract-messages: $(VENV)/.installed ## Extract translatable strings into translations/messages.pot
+	$(BIN)/pybabel extract --omit-header --sort-by-file -F babel.cfg -k _l -k lazy_gettext \
+	  -o translations/messages.pot .
+
+update-messages: extract-messages ## Merge new strings into every language's catalogue
+	$(BIN)/pybabel update --omit-header --no-fuzzy-matching -i translations/messages.pot -d translations
+
+browser: ## Make sure a Chromium exists for the browser tests
+	@if command -v chromium >/dev/null 2>&1; then echo "using $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
+	else $(BIN)/python -m playwright install chromium; fi
+
+lint: $(VENV)/.installed ## ruff, import boundaries, mypy on the pure layers
+	$(BIN)/ruff check webapp tests e2e benchmarks migrations
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
+
+unit: $(VENV)/.installed ## Unit tests: pure code, no database
+	$(BIN)/pytest -q tests/unit
+
+integration: integration-sqlite integration-postgres ## Integration tests on SQLite, then PostgreSQL
+
+integration-sqlite: $(VENV)/.installed
+	$(BIN)/pytest -q tests/integration --database=sqlite
+
+integration-postgres: $(VENV)/.installed
+	$(BIN)/pytest -q tests/integration --database=postgresql --postgres-url="$${TEST_DATABASE_URL:-$(PG_TEST_URL)}"
+
+e2e: setup ## Browser tests in Chromium against a live server
+	$(BIN)/pytest -q e2e
+
+bench: setup ## Benchmarks: print figures, assert nothing
+	$(BIN)/python benchmarks/pages.py
+
+clean:
+	rm -rf $(VENV) node_modules webapp/static/nhsuk webapp/static/css translations/*/LC_MESSAGES/*.mo

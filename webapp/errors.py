@@ -1,0 +1,70 @@
+"""Error pages in the NHS.UK style and the visitor's language; never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger("openmsk.errors")
+
+TEMPLATES = {
+    400: "errors/400.html",
+    404: "errors/404.html",
+    405: "errors/404.html",
+    413: "errors/400.html",
+    500: "errors/500.html",
+    503: "errors/503.html",
+}
+
+
+# Served only if the error page itself cannot render (say, a broken template).
+LAST_RESORT = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sorry, there is a '
+    "problem with the service</title></head><body><h1>Sorry, there is a problem with the "
+    "service</h1><p>Try again later. If you need help now, call NHS 111. In an emergency, "
+    "call 999.</p></body></html>"
+)
+
+
+def _render(status: int) -> tuple[str, int]:
+    try:
+        return render_template(TEMPLATES.get(status, "errors/500.html"), status=status), status
+    except Exception as error:  # noqa: BLE001 - the page of last resort must not fail
+        log.error("error page failed", extra={"error": type(error).__name__})
+        return LAST_RESORT, status
+
+
+def _http_error(error: HTTPException) -> tuple[str, int]:
+    status = error.code or 500
+    return _render(status if status in TEMPLATES else 500)
+
+
+def _csrf_error(error: CSRFError) -> tuple[str, int]:
+    return render_template("errors/csrf.html"), 400
+
+
+def _database_error(error: SQLAlchemyError) -> tuple[str, int]:
+    # The type only: a database message can quote the row that failed, with its data.
+    log.error("database unavailable", extra={"error": type(error).__name__})
+    return _render(503)
+
+
+def _unexpected(error: Exception) -> tuple[str, int]:
+    if isinstance(error, HTTPException) and not isinstance(error, InternalServerError):
+        return _http_error(error)
+    original = getattr(error, "original_exception", None) or error
+    # Tracebacks name code, not data; exception messages can quote data, so only the type.
+    log.error("unhandled error", extra={"error": type(original).__name__}, exc_info=False)
+    return _render(500)
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(OperationalError, _database_error)
+    app.register_error_handler(InternalServerError, _unexpected)
+    app.register_error_handler(Exception, _unexpected)

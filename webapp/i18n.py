@@ -1,0 +1,95 @@
+"""Which language a visitor sees, and how the choice is remembered.
+
+Order: ``?lang=xx`` on any URL (then remembered in a cookie), the cookie, the browser's
+Accept-Language, English. Unknown codes fall back silently: a stale link must never error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from urllib.parse import urlencode
+
+from flask import Flask, Response, g, request
+from flask_babel import get_locale
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    # The language's own name, so a reader finds it whatever language the page is in.
+    native_name: str
+    rtl: bool = False
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.rtl else "ltr"
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("en", "English"),
+    Language("pl", "Polski"),
+    Language("ro", "Română"),
+    Language("bn", "বাংলা"),
+    Language("ur", "اردو", rtl=True),
+    Language("ar", "العربية", rtl=True),
+)
+BY_CODE = {language.code: language for language in LANGUAGES}
+DEFAULT = BY_CODE["en"]
+COOKIE_NAME = "openmsk_lang"
+COOKIE_MAX_AGE = 60 * 60 * 24 * 365
+
+
+def _requested_code() -> str | None:
+    code = request.args.get("lang", type=str)
+    return code if code in BY_CODE else None
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale selector."""
+    if (code := _requested_code()) is not None:
+        return code
+    if (code := request.cookies.get(COOKIE_NAME)) in BY_CODE:
+        return str(code)
+    return request.accept_languages.best_match([lang.code for lang in LANGUAGES]) or DEFAULT.code
+
+
+def current_language() -> Language:
+    return BY_CODE.get(str(get_locale()), DEFAULT)
+
+
+def _remember_choice(response: Response) -> Response:
+    code = _requested_code()
+    if code is not None and request.cookies.get(COOKIE_NAME) != code:
+        response.set_cookie(
+            COOKIE_NAME,
+            code,
+            max_age=COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=bool(g.get("secure_cookies", True)),
+        )
+    return response
+
+
+def language_url(code: str) -> str:
+    """This page in another language, keeping the page's other query parameters."""
+    args = [(key, value) for key, value in request.args.items(multi=True) if key != "lang"]
+    return f"{request.path}?{urlencode([*args, ('lang', code)])}"
+
+
+def _template_context() -> dict[str, object]:
+    return {
+        "current_language": current_language(),
+        "languages": LANGUAGES,
+        "language_url": language_url,
+    }
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def _cookie_policy() -> None:
+        g.secure_cookies = app.config["SESSION_COOKIE_SECURE"]
+
+    app.after_request(_remember_choice)
+    app.context_processor(_template_context)
