@@ -1,0 +1,1 @@
+"""Pure clinical rules: no Flask, no database, no clock."""
