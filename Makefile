@@ -15,7 +15,7 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 DEV := OPENMSK_ENV=development
 
 .PHONY: help run test setup assets translations browser lint unit integration integration-sqlite \
-        integration-postgres e2e extract-messages update-messages check-translations bench clean
+        integration-postgres e2e screenshots extract-messages update-messages check-translations bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -63,7 +63,7 @@ update-messages: extract-messages ## Merge new strings into every language's cat
 browser: ## Make sure a Chromium exists for the browser tests
 	@if command -v chromium >/dev/null 2>&1; then echo "using $$(command -v chromium)"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 fonts-noto-core >/dev/null; \
 	else $(BIN)/python -m playwright install chromium; fi
 
 lint: $(VENV)/.installed ## ruff, import boundaries, mypy on the pure layers
@@ -90,3 +90,6 @@ bench: setup ## Benchmarks: print figures, assert nothing
 
 clean:
 	rm -rf $(VENV) node_modules webapp/static/nhsuk webapp/static/css translations/*/LC_MESSAGES/*.mo
+
+screenshots: setup ## Phone-sized screenshots of pages for a person to look at (PAGES, LANGS)
+	$(BIN)/python -m e2e.screenshots --pages $(or $(PAGES),/) --langs $(or $(LANGS),en ur)
