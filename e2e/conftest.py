@@ -60,7 +60,11 @@ def _screenshot_on_failure(request: pytest.FixtureRequest, page: Page) -> None:
 
 
 def make_site(
-    request: pytest.FixtureRequest, browser: Browser, server: LiveServer, viewport: str, **options: Any
+    request: pytest.FixtureRequest,
+    browser: Browser,
+    server: LiveServer,
+    viewport: str,
+    **options: Any,
 ) -> Iterator[Site]:
     context = new_context(browser, viewport, **options)
     page = context.new_page()
@@ -72,11 +76,15 @@ def make_site(
 
 
 @pytest.fixture(params=["phone"])
-def site(request: pytest.FixtureRequest, browser: Browser, live_server: LiveServer) -> Iterator[Site]:
+def site(
+    request: pytest.FixtureRequest, browser: Browser, live_server: LiveServer
+) -> Iterator[Site]:
     """A phone-sized browser by default; parametrise ``site`` indirectly for other viewports."""
     yield from make_site(request, browser, live_server, request.param)
 
 
 @pytest.fixture
-def no_js_site(request: pytest.FixtureRequest, browser: Browser, live_server: LiveServer) -> Iterator[Site]:
+def no_js_site(
+    request: pytest.FixtureRequest, browser: Browser, live_server: LiveServer
+) -> Iterator[Site]:
     yield from make_site(request, browser, live_server, "phone", java_script_enabled=False)

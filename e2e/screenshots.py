@@ -1,4 +1,4 @@
-"""Screenshots of pages for a person to look at: `make screenshots PAGES="/ /privacy" LANGS="en ur"`.
+"""Phone-sized screenshots for a person to look at: `make screenshots PAGES="/ /privacy"`.
 
 Not a test: it serves the app, opens each page in each language at phone size, and writes
 full-page PNGs under e2e/artifacts/screens/.

@@ -56,7 +56,9 @@ class Site:
 
     def goto(self, path: str, *, status: int = 200) -> Response:
         response = self.page.goto(self.base_url + path)
-        assert response is not None and response.status == status, f"{path}: {response and response.status}"
+        assert response is not None and response.status == status, (
+            f"{path}: {response and response.status}"
+        )
         self.check_page()
         return response
 
@@ -78,7 +80,9 @@ class Site:
         self.checked.add(_without_fragment(self.page.url))
 
     def assert_clean(self) -> None:
-        unchecked = [url for url in self.visited if url not in self.checked and url != "about:blank"]
+        unchecked = [
+            url for url in self.visited if url not in self.checked and url != "about:blank"
+        ]
         assert not unchecked, f"pages visited but never checked with axe: {unchecked}"
         assert not self.problems, "\n".join(self.problems)
 

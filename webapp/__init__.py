@@ -30,8 +30,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     # Our templates first, then the NHS.UK frontend macros from nhsuk-frontend-jinja.
     app.jinja_loader = ChoiceLoader(
-        [FileSystemLoader(Path(__file__).parent / "templates"),
-         PackageLoader("nhsuk_frontend_jinja")]
+        [
+            FileSystemLoader(Path(__file__).parent / "templates"),
+            PackageLoader("nhsuk_frontend_jinja"),
+        ]
     )
     # The NHS.UK macros read optional params as ``params.a.b``; they need chainable undefineds.
     app.jinja_env.undefined = ChainableUndefined

@@ -21,4 +21,7 @@ def load_demo() -> None:
 
 
 def init_app(app: Flask) -> None:
+    from webapp import content_cli
+
     app.cli.add_command(demo)
+    app.cli.add_command(content_cli.content)

@@ -33,7 +33,7 @@ LAST_RESORT = (
 def _render(status: int) -> tuple[str, int]:
     try:
         return render_template(TEMPLATES.get(status, "errors/500.html"), status=status), status
-    except Exception as error:  # noqa: BLE001 - the page of last resort must not fail
+    except Exception as error:
         log.error("error page failed", extra={"error": type(error).__name__})
         return LAST_RESORT, status
 

@@ -7,7 +7,6 @@ Accept-Language, English. Unknown codes fall back silently: a stale link must ne
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from urllib.parse import urlencode
 
 from flask import Flask, Response, g, request

@@ -75,9 +75,7 @@ def _environment(raw: str | None) -> Environment:
     for env in ENVIRONMENTS:
         if env == value:
             return env
-    raise ConfigurationError(
-        f"OPENMSK_ENV must be one of {', '.join(ENVIRONMENTS)}; got {value!r}"
-    )
+    raise ConfigurationError(f"OPENMSK_ENV must be one of {', '.join(ENVIRONMENTS)}; got {value!r}")
 
 
 def load_settings(environ: dict[str, str] | None = None, *, instance_path: Path) -> Settings:
@@ -89,7 +87,11 @@ def load_settings(environ: dict[str, str] | None = None, *, instance_path: Path)
     if env == "production":
         if debug:
             raise ConfigurationError("Debug mode must be off in production (unset FLASK_DEBUG).")
-        if secret is None or secret.strip().lower() in WEAK_SECRETS or len(secret) < MIN_SECRET_LENGTH:
+        if (
+            secret is None
+            or secret.strip().lower() in WEAK_SECRETS
+            or len(secret) < MIN_SECRET_LENGTH
+        ):
             raise ConfigurationError(
                 f"Production needs SECRET_KEY set to a random value of at least "
                 f"{MIN_SECRET_LENGTH} characters."

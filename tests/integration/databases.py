@@ -22,7 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 def run_migrations(database_url: str, *, revision: str = "head", command: str = "upgrade") -> None:
     """Run Alembic through the real CLI, exactly as `make run` does."""
     env = {"OPENMSK_ENV": "test", "DATABASE_URL": database_url, "PATH": "/usr/bin:/bin"}
-    result = subprocess.run(  # noqa: S603 - fixed argv, our own interpreter
+    result = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "webapp", "db", command, revision],
         cwd=PROJECT_ROOT,
         env=env,

@@ -30,7 +30,8 @@ def english_sentences() -> frozenset[str]:
     return frozenset(
         str(message.id)
         for message in catalogue
-        if message.id and len(str(message.id).split()) >= 3
+        if message.id
+        and len(str(message.id).split()) >= 3
         and str(message.id) not in SAME_IN_EVERY_LANGUAGE
     )
 
@@ -52,7 +53,9 @@ class PageChecker:
 
         page = BeautifulSoup(body, "html.parser")
         html = page.find("html")
-        assert html is not None and html.get("lang") == lang, f"{url}: lang {html and html.get('lang')}"
+        assert html is not None and html.get("lang") == lang, (
+            f"{url}: lang {html and html.get('lang')}"
+        )
         assert html.get("dir") == BY_CODE[lang].direction, f"{url}: dir {html.get('dir')}"
         title = page.find("title")
         assert title is not None and title.get_text(strip=True), f"{url}: no title"

@@ -1,4 +1,4 @@
-"""Routes the tests add to a real app to reach behaviour no page has yet: a form, a query, a crash."""
+"""Routes tests add to a real app to reach what no page does yet: a form, a query, a crash."""
 
 from __future__ import annotations
 

@@ -43,7 +43,9 @@ class TestBrokenDatabase:
         client = app_with_database(UNREACHABLE_POSTGRES).test_client()
         response = client.get("/_probe/db?lang=pl")
         assert response.status_code == 503
-        page = PageChecker(client).check(response.get_data(as_text=True), url="/_probe/db", lang="pl")
+        page = PageChecker(client).check(
+            response.get_data(as_text=True), url="/_probe/db", lang="pl"
+        )
         assert "Traceback" not in page.get_text()
 
     def test_database_without_tables_gives_the_503_page(self, tmp_path: Path) -> None:

@@ -52,7 +52,9 @@ class TestChoosingALanguage:
     @pytest.mark.parametrize(
         "code", ["xx", "", "UR", "../etc", "en-GB<script>"], ids=lambda c: f"lang={c!r}"
     )
-    def test_unknown_language_falls_back_without_error(self, client: FlaskClient, code: str) -> None:
+    def test_unknown_language_falls_back_without_error(
+        self, client: FlaskClient, code: str
+    ) -> None:
         response = client.get("/", query_string={"lang": code})
         assert response.status_code == 200
         assert html_lang(client, "/", query_string={"lang": code}) == ("en", "ltr")

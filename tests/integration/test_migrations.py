@@ -72,8 +72,11 @@ class TestAuditEventsAreAppendOnly:
         with app.app_context():
             db.session.add(
                 AuditEvent(
-                    occurred_at=datetime(2026, 1, 1),  # noqa: DTZ001 - the point of the test
-                    actor="a", action="b", record_type="c", record_id="d",
+                    occurred_at=datetime(2026, 1, 1),
+                    actor="a",
+                    action="b",
+                    record_type="c",
+                    record_id="d",
                 )
             )
             with pytest.raises(sa.exc.StatementError, match="naive"):

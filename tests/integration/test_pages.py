@@ -24,13 +24,17 @@ class TestEveryPageInEveryLanguage:
         assert page.find(id="maincontent") is not None
 
     @pytest.mark.parametrize("lang", LANGUAGE_CODES)
-    def test_not_found_page_is_in_the_visitors_language(self, pages: PageChecker, lang: str) -> None:
+    def test_not_found_page_is_in_the_visitors_language(
+        self, pages: PageChecker, lang: str
+    ) -> None:
         page = pages.get(f"/no-such-page?lang={lang}", status=404, lang=lang)
         assert page.find("a", href="/") is not None, "404 page links back to the start"
 
 
 class TestLayout:
-    def test_layout_has_skip_link_header_banner_switcher_and_footer(self, pages: PageChecker) -> None:
+    def test_layout_has_skip_link_header_banner_switcher_and_footer(
+        self, pages: PageChecker
+    ) -> None:
         page = pages.get("/")
         skip = page.find("a", class_="nhsuk-skip-link")
         assert skip is not None and skip["href"] == "#maincontent"
@@ -39,7 +43,9 @@ class TestLayout:
         footer_links = {a["href"] for a in page.select("footer a")}
         assert {"/privacy", "/accessibility", "/contact"} <= footer_links
 
-    def test_language_switcher_offers_each_language_in_its_own_name(self, pages: PageChecker) -> None:
+    def test_language_switcher_offers_each_language_in_its_own_name(
+        self, pages: PageChecker
+    ) -> None:
         page = pages.get("/privacy")
         nav = page.find("nav", class_="openmsk-language-switcher")
         links = {a["lang"]: a for a in nav.find_all("a")}
@@ -49,12 +55,16 @@ class TestLayout:
         current = nav.find(attrs={"aria-current": "true"})
         assert current.get_text(strip=True) == "English"
 
-    def test_start_page_warns_about_emergencies_before_anything_else(self, pages: PageChecker) -> None:
+    def test_start_page_warns_about_emergencies_before_anything_else(
+        self, pages: PageChecker
+    ) -> None:
         page = pages.get("/")
         callout = page.find(class_="nhsuk-card--warning")
         assert callout is not None and "999" in callout.get_text()
 
     def test_stylesheet_and_script_come_from_our_own_origin(self, pages: PageChecker) -> None:
         page = pages.get("/")
-        sources = [tag.get("src") or tag.get("href") for tag in page.select("script[src], link[href]")]
+        sources = [
+            tag.get("src") or tag.get("href") for tag in page.select("script[src], link[href]")
+        ]
         assert sources and all(src.startswith("/") for src in sources), sources

@@ -24,7 +24,9 @@ def csp_directives(header: str) -> dict[str, str]:
 
 class TestHeaders:
     @pytest.mark.parametrize("path", ["/", "/privacy", "/healthz", "/missing"])
-    def test_every_response_carries_the_security_headers(self, client: FlaskClient, path: str) -> None:
+    def test_every_response_carries_the_security_headers(
+        self, client: FlaskClient, path: str
+    ) -> None:
         headers = client.get(path).headers
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] in {"no-referrer", "same-origin"}

@@ -68,5 +68,7 @@ class TestDatabaseUrl:
         ids=["heroku style", "plain postgresql"],
     )
     def test_postgres_urls_use_psycopg_3(self, tmp_path: Path, url: str) -> None:
-        settings = load_settings({"OPENMSK_ENV": "test", "DATABASE_URL": url}, instance_path=tmp_path)
+        settings = load_settings(
+            {"OPENMSK_ENV": "test", "DATABASE_URL": url}, instance_path=tmp_path
+        )
         assert settings.database_url == "postgresql+psycopg://u@db/openmsk"

@@ -34,7 +34,9 @@ def template() -> Catalog:
 
 class TestCatalogues:
     @pytest.mark.parametrize("code", TRANSLATED)
-    def test_every_string_is_translated_and_none_is_fuzzy(self, template: Catalog, code: str) -> None:
+    def test_every_string_is_translated_and_none_is_fuzzy(
+        self, template: Catalog, code: str
+    ) -> None:
         cat = catalogue(ROOT / "translations" / code / "LC_MESSAGES" / "messages.po")
         assert ids(cat) == ids(template), "run `make update-messages`"
         empty = [str(m.id) for m in cat if m.id and not m.string]
@@ -50,11 +52,28 @@ class TestCatalogues:
                 expected = sorted(PLACEHOLDER.findall(str(message.id)))
                 assert sorted(PLACEHOLDER.findall(str(message.string))) == expected, message.id
 
-    def test_template_is_up_to_date_with_the_source(self, template: Catalog, tmp_path: Path) -> None:
+    def test_template_is_up_to_date_with_the_source(
+        self, template: Catalog, tmp_path: Path
+    ) -> None:
         fresh = tmp_path / "messages.pot"
-        subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
-            [sys.executable, "-m", "babel.messages.frontend", "extract", "-q", "-F", "babel.cfg",
-             "-k", "_l", "-k", "lazy_gettext", "-o", str(fresh), "."],
-            cwd=ROOT, check=True,
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "babel.messages.frontend",
+                "extract",
+                "-q",
+                "-F",
+                "babel.cfg",
+                "-k",
+                "_l",
+                "-k",
+                "lazy_gettext",
+                "-o",
+                str(fresh),
+                ".",
+            ],
+            cwd=ROOT,
+            check=True,
         )
         assert ids(catalogue(fresh)) == ids(template), "run `make update-messages`"
