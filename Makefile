@@ -50,8 +50,10 @@ assets: node_modules/.installed ## Copy NHS.UK frontend from npm and compile our
 	  webapp/assets/scss/openmsk.scss webapp/static/css/openmsk.css
 
 translations: $(VENV)/.installed ## Compile the gettext catalogues (the .mo files are never committed)
-	$(BIN)/pybabel compile --use-fuzzy=false -d translations -D messages 2>&1 | grep -v '^compiling' || true
-	@for l in $(LOCALES); do test -f translations/$$l/LC_MESSAGES/messages.mo || { echo "missing catalogue $$l"; exit 1; }; done
+	$(BIN)/pybabel compile --statistics -d translations -D messages
+	@# pybabel skips a fuzzy catalogue and still exits 0: a stale or missing .mo is a failure.
+	@for l in $(LOCALES); do d=translations/$$l/LC_MESSAGES; \
+	  test $$d/messages.mo -nt $$d/messages.po || { echo "catalogue $$l was not compiled (fuzzy?)"; exit 1; }; done
 
 extract-messages: $(VENV)/.installed ## Extract translatable strings into translations/messages.pot
 	$(BIN)/pybabel extract --omit-header --sort-by-file -F babel.cfg -k _l -k lazy_gettext \
