@@ -63,7 +63,6 @@ class TestCatalogues:
                 "-c",
                 "from babel.messages.frontend import main; main()",
                 "extract",
-                "-q",
                 "-F",
                 "babel.cfg",
                 "-k",
