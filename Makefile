@@ -69,7 +69,7 @@ browser: ## Make sure a Chromium exists for the browser tests
 	else $(BIN)/python -m playwright install chromium; fi
 
 lint: $(VENV)/.installed ## ruff, import boundaries, mypy on the pure layers
-	$(BIN)/ruff check webapp tests e2e benchmarks migrations
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 
