@@ -1,0 +1,34 @@
+"""``flask --app webapp content check``: validate everything in content/ as start-up would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+
+from webapp.content import check_catalogue, load_catalogue
+
+content = AppGroup("content", help="Service content in content/.")
+
+
+@content.command("check")
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Content folder to check (default: the repository's content/).",
+)
+def check(root: Path | None) -> None:
+    """Print every problem and exit 1, or print a summary and exit 0."""
+    problems = check_catalogue(root)
+    if problems:
+        for problem in problems:
+            click.echo(problem)
+        raise click.exceptions.Exit(1)
+    catalogue = load_catalogue(root)
+    practices = sum(len(service.area.practices) for service in catalogue.services.values())
+    click.echo(
+        f"Content OK: {len(catalogue.services)} services, {practices} practices, "
+        f"{len(catalogue.conditions)} condition codes."
+    )
