@@ -45,17 +45,22 @@ def _check(tool: str, items: Sequence[int], expected: int, maxima: Sequence[int]
     for number, (value, maximum) in enumerate(zip(items, maxima, strict=True), start=1):
         # bool is a subclass of int; a True/False answer means a form mapped codes wrongly.
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
-            raise ValueError(f"{tool} item {number} must be a whole number from 0 to {maximum}, "
-                             f"got {value!r}")
+            raise ValueError(
+                f"{tool} item {number} must be a whole number from 0 to {maximum}, got {value!r}"
+            )
 
 
 def start_back(items: Sequence[int]) -> StartBackResult:
     """Score the 9-item STarT Back tool: total 0-9, psychosocial 0-5, and risk group."""
-    _check("STarT Back", items, START_BACK_ITEMS,
-           [_AGREE_MAX] * (START_BACK_ITEMS - 1) + [_BOTHERSOME_MAX])
+    _check(
+        "STarT Back",
+        items,
+        START_BACK_ITEMS,
+        [_AGREE_MAX] * (START_BACK_ITEMS - 1) + [_BOTHERSOME_MAX],
+    )
     points = [*items[:-1], int(items[-1] >= _BOTHERSOME_COUNTS_FROM)]
     total = sum(points)
-    psychosocial = sum(points[_PSYCHOSOCIAL_FIRST_ITEM - 1:])
+    psychosocial = sum(points[_PSYCHOSOCIAL_FIRST_ITEM - 1 :])
     risk: Risk
     if total <= LOW_RISK_MAX_TOTAL:
         risk = "low"

@@ -71,7 +71,10 @@ class ContentFolder:
         self.write_service()
 
     def write_service(
-        self, edits: Mapping[str, object] | None = None, *, file_id: str = "sample-service",
+        self,
+        edits: Mapping[str, object] | None = None,
+        *,
+        file_id: str = "sample-service",
         data: dict[str, Any] | None = None,
     ) -> Path:
         service = data if data is not None else minimal_service(file_id)

@@ -64,7 +64,8 @@ class TestReferencesWithinAService:
                 id="a source citing a seed not in sources.yaml",
             ),
             pytest.param(
-                {"queue.source": "decision D-99"}, "queue.source: unknown decision 'D-99'",
+                {"queue.source": "decision D-99"},
+                "queue.source: unknown decision 'D-99'",
                 id="a source citing a decision not in sources.yaml",
             ),
         ],

@@ -22,11 +22,13 @@ class TestBrokenFieldsAreNamed:
         ("edits", "expected"),
         [
             pytest.param(
-                {"queue.source": DELETE}, "queue.source: Field required",
+                {"queue.source": DELETE},
+                "queue.source: Field required",
                 id="a rule without a source is refused",
             ),
             pytest.param(
-                {"queue.source": "the seed"}, "queue.source: Value error, a source reads",
+                {"queue.source": "the seed"},
+                "queue.source: Value error, a source reads",
                 id="a source that names no seed section or decision is refused",
             ),
             pytest.param(
@@ -35,7 +37,8 @@ class TestBrokenFieldsAreNamed:
                 id="an unknown queue order lists the codes expected",
             ),
             pytest.param(
-                {"referral_routes[0].route": "email"}, "referral_routes[0].route: Input should be",
+                {"referral_routes[0].route": "email"},
+                "referral_routes[0].route: Input should be",
                 id="an unknown referral route is refused at its index",
             ),
             pytest.param(
@@ -54,13 +57,18 @@ class TestBrokenFieldsAreNamed:
                 id="opening after closing is refused",
             ),
             pytest.param(
-                {"age": [{"min_age": 18, "source": CITE},
-                         {"min_age": 16, "effective_from": "2026-02-30", "source": CITE}]},
+                {
+                    "age": [
+                        {"min_age": 18, "source": CITE},
+                        {"min_age": 16, "effective_from": "2026-02-30", "source": CITE},
+                    ]
+                },
                 "age[1].effective_from: Input should be a valid date",
                 id="an invalid date is refused with its field",
             ),
             pytest.param(
-                {"age[0].max_age": 10}, "age[0]: Value error, min_age 18 is above max_age 10",
+                {"age[0].max_age": 10},
+                "age[0]: Value error, min_age 18 is above max_age 10",
                 id="a minimum age above the maximum is refused",
             ),
             pytest.param(
@@ -69,8 +77,17 @@ class TestBrokenFieldsAreNamed:
                 id="two undated age rules are refused",
             ),
             pytest.param(
-                {"time_limits": [{"kind": "triage", "amount": 0, "unit": "working_days",
-                                  "starts_from": "receipt", "source": CITE}]},
+                {
+                    "time_limits": [
+                        {
+                            "kind": "triage",
+                            "amount": 0,
+                            "unit": "working_days",
+                            "starts_from": "receipt",
+                            "source": CITE,
+                        }
+                    ]
+                },
                 "time_limits[0].amount: Input should be greater than 0",
                 id="a time limit of zero days is refused",
             ),
@@ -85,11 +102,13 @@ class TestBrokenFieldsAreNamed:
                 id="follow-up offered needs a window",
             ),
             pytest.param(
-                {"disciplines.codes": ["physio"]}, "disciplines.codes[0]: Input should be",
+                {"disciplines.codes": ["physio"]},
+                "disciplines.codes[0]: Input should be",
                 id="disciplines are codes, never display text",
             ),
             pytest.param(
-                {"nickname": "IPOPS"}, "nickname: Extra inputs are not permitted",
+                {"nickname": "IPOPS"},
+                "nickname: Extra inputs are not permitted",
                 id="an unknown field is refused rather than ignored",
             ),
         ],
@@ -112,11 +131,13 @@ class TestTranslations:
                 id="text in English only names every missing language",
             ),
             pytest.param(
-                {"summary.ar": DELETE}, "summary: Value error, missing translation for ar",
+                {"summary.ar": DELETE},
+                "summary: Value error, missing translation for ar",
                 id="one missing language is reported",
             ),
             pytest.param(
-                {"summary.en": DELETE}, "summary: Value error, missing translation for en",
+                {"summary.en": DELETE},
+                "summary: Value error, missing translation for en",
                 id="missing English is reported",
             ),
             pytest.param(
@@ -125,7 +146,8 @@ class TestTranslations:
                 id="a language the site does not offer is refused",
             ),
             pytest.param(
-                {"name.ur": "   "}, "name.ur: String should have at least 1 character",
+                {"name.ur": "   "},
+                "name.ur: String should have at least 1 character",
                 id="blank text does not count as a translation",
             ),
         ],
@@ -162,11 +184,23 @@ class TestUnreadableFiles:
         """Unquoted 18:30 would be the integer 1110 in YAML 1.1; here it is half past six."""
         content_folder.write_service()
         path = content_folder.root / "services/sample-service.yaml"
-        path.write_text(path.read_text() + "\n".join([
-            "", "locations:", "- id: clinic", "  name: Clinic", "  town: Town",
-            "  postcode: NG24 3HJ", f"  source: '{CITE}'", "  opening_hours:",
-            "  - {days: [mon], opens: 08:00, closes: 18:30}", "",
-        ]))
+        path.write_text(
+            path.read_text()
+            + "\n".join(
+                [
+                    "",
+                    "locations:",
+                    "- id: clinic",
+                    "  name: Clinic",
+                    "  town: Town",
+                    "  postcode: NG24 3HJ",
+                    f"  source: '{CITE}'",
+                    "  opening_hours:",
+                    "  - {days: [mon], opens: 08:00, closes: 18:30}",
+                    "",
+                ]
+            )
+        )
 
         location = load_catalogue(content_folder.root).services["sample-service"].locations[0]
         assert location.opening_hours[0].closes.isoformat() == "18:30:00"
@@ -174,8 +208,11 @@ class TestUnreadableFiles:
 
 class TestMissingFiles:
     @pytest.mark.parametrize(
-        "name", [pytest.param("conditions.yaml", id="conditions register"),
-                 pytest.param("sources.yaml", id="sources register")],
+        "name",
+        [
+            pytest.param("conditions.yaml", id="conditions register"),
+            pytest.param("sources.yaml", id="sources register"),
+        ],
     )
     def test_a_missing_register_is_named(self, content_folder, name):
         (content_folder.root / name).unlink()

@@ -34,7 +34,10 @@ class TestWhoIpopsTakes:
         recommended = {loc.code for loc in ipops.area.localities if loc.recommended}
         assert recommended == {"south_east_staffs_seisdon"}
         assert {loc.code for loc in ipops.area.localities} == {
-            "south_east_staffs_seisdon", "cannock_chase", "stafford_surrounds"}
+            "south_east_staffs_seisdon",
+            "cannock_chase",
+            "stafford_surrounds",
+        }
         assert ipops.area.shared_with == ("micats",)
 
     @pytest.mark.parametrize(
@@ -67,12 +70,19 @@ class TestIpopsTimeLimits:
     @pytest.mark.parametrize(
         ("kind", "expected"),
         [
-            pytest.param("triage", (5, "working_days", "receipt"),
-                         id="triage in 5 working days (3.3.1)"),
-            pytest.param("first_appointment", (27, "calendar_days", "opt_in"),
-                         id="first appointment 3 weeks 6 days after opting in (3.3.2, D-15)"),
-            pytest.param("return_to_referrer", (5, "working_days", "receipt"),
-                         id="rejected referrals back within one week (3.3.5, D-15)"),
+            pytest.param(
+                "triage", (5, "working_days", "receipt"), id="triage in 5 working days (3.3.1)"
+            ),
+            pytest.param(
+                "first_appointment",
+                (27, "calendar_days", "opt_in"),
+                id="first appointment 3 weeks 6 days after opting in (3.3.2, D-15)",
+            ),
+            pytest.param(
+                "return_to_referrer",
+                (5, "working_days", "receipt"),
+                id="rejected referrals back within one week (3.3.5, D-15)",
+            ),
         ],
     )
     def test_limit(self, ipops, kind, expected):

@@ -48,14 +48,34 @@ class TestLtcResponseTimes:
     @pytest.mark.parametrize(
         ("kind", "priority", "hours", "starts_from"),
         [
-            pytest.param("exacerbation_response", "routine", 24, "receipt",
-                         id="exacerbations within 24 hours (CS_31 4.14, D-16)"),
-            pytest.param("exacerbation_response", "urgent", 2, "receipt",
-                         id="clinically urgent exacerbations within 2 hours"),
-            pytest.param("advice_and_guidance_response", "any", 72, "receipt",
-                         id="advice and guidance within 72 hours"),
-            pytest.param("post_discharge_review", "any", 48, "hospital_discharge",
-                         id="review within 48 hours of hospital discharge (CS_31 4.7)"),
+            pytest.param(
+                "exacerbation_response",
+                "routine",
+                24,
+                "receipt",
+                id="exacerbations within 24 hours (CS_31 4.14, D-16)",
+            ),
+            pytest.param(
+                "exacerbation_response",
+                "urgent",
+                2,
+                "receipt",
+                id="clinically urgent exacerbations within 2 hours",
+            ),
+            pytest.param(
+                "advice_and_guidance_response",
+                "any",
+                72,
+                "receipt",
+                id="advice and guidance within 72 hours",
+            ),
+            pytest.param(
+                "post_discharge_review",
+                "any",
+                48,
+                "hospital_discharge",
+                id="review within 48 hours of hospital discharge (CS_31 4.7)",
+            ),
         ],
     )
     def test_limit_in_hours(self, ltc, kind, priority, hours, starts_from):

@@ -33,7 +33,9 @@ class TestWhoCpmsTakes:
         (rule,) = cpms.duration
         assert (rule.minimum_weeks, rule.comparison, rule.body_sites) == (12, "more_than", ())
         assert set(rule.satisfied_by) == {
-            "post_injury_or_surgery_persistent_pain", "chronic_fatigue"}
+            "post_injury_or_surgery_persistent_pain",
+            "chronic_fatigue",
+        }
 
     @pytest.mark.parametrize(
         "code",
@@ -65,8 +67,11 @@ class TestCpmsTimeLimits:
             pytest.param("first_contact", 5, id="contacted within 5 working days (3.6 item 3)"),
             pytest.param("first_appointment", 20, id="assessed within 20 working days (item 4)"),
             pytest.param("treatment_start", 30, id="treated within 30 working days (3.6 item 5)"),
-            pytest.param("advice_and_guidance_response", 2,
-                         id="advice and guidance within 2 working days (3.6 item 1)"),
+            pytest.param(
+                "advice_and_guidance_response",
+                2,
+                id="advice and guidance within 2 working days (3.6 item 1)",
+            ),
         ],
     )
     def test_limit_in_working_days_from_receipt(self, cpms, kind, days):

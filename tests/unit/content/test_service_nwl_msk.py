@@ -46,10 +46,16 @@ class TestNwlTimeLimits:
     @pytest.mark.parametrize(
         ("priority", "expected"),
         [
-            pytest.param("priority", (14, "calendar_days", "triage_decision"),
-                         id="priority seen within 14 days of the triage decision (3.3.4, D-14)"),
-            pytest.param("routine", (28, "calendar_days", "triage_decision"),
-                         id="routine seen within 28 days of the triage decision (3.3.4, D-14)"),
+            pytest.param(
+                "priority",
+                (14, "calendar_days", "triage_decision"),
+                id="priority seen within 14 days of the triage decision (3.3.4, D-14)",
+            ),
+            pytest.param(
+                "routine",
+                (28, "calendar_days", "triage_decision"),
+                id="routine seen within 28 days of the triage decision (3.3.4, D-14)",
+            ),
         ],
     )
     def test_first_appointment(self, nwl, priority, expected):

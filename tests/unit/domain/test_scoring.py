@@ -22,30 +22,90 @@ class TestStartBack:
     @pytest.mark.parametrize(
         ("items", "total", "psychosocial", "risk"),
         [
-            pytest.param([0, 0, 0, 0, 0, 0, 0, 0, NOT_AT_ALL], 0, 0, "low",
-                         id="disagreeing with everything and not bothered is low risk"),
-            pytest.param([1, 1, 1, 0, 0, 0, 0, 0, NOT_AT_ALL], 3, 0, "low",
-                         id="a total of 3 is still low risk"),
-            pytest.param([0, 0, 0, 0, 1, 1, 1, 0, NOT_AT_ALL], 3, 3, "low",
-                         id="a total of 3 is low risk even when all 3 are psychosocial"),
-            pytest.param([1, 1, 1, 1, 0, 0, 0, 0, NOT_AT_ALL], 4, 0, "medium",
-                         id="a total of 4 with no psychosocial items is medium risk"),
-            pytest.param([1, 0, 0, 0, 1, 1, 1, 0, NOT_AT_ALL], 4, 3, "medium",
-                         id="a total of 4 with psychosocial 3 is medium risk"),
-            pytest.param([0, 0, 0, 0, 1, 1, 1, 1, NOT_AT_ALL], 4, 4, "high",
-                         id="a total of 4 with psychosocial 4 is high risk"),
-            pytest.param([0, 0, 0, 0, 1, 1, 1, 0, VERY_MUCH], 4, 4, "high",
-                         id="very much bothersome makes the fourth psychosocial point"),
-            pytest.param([1, 1, 1, 1, 1, 1, 1, 0, MODERATELY], 7, 3, "medium",
-                         id="a high total with psychosocial 3 is only medium risk"),
-            pytest.param([1, 1, 1, 1, 1, 1, 1, 0, EXTREMELY], 8, 4, "high",
-                         id="extremely bothersome lifts psychosocial from 3 to 4 and risk to high"),
-            pytest.param([1, 1, 1, 1, 1, 1, 1, 1, SLIGHTLY], 8, 4, "high",
-                         id="agreeing with items 1 to 8 is high risk however bothersome"),
-            pytest.param([1, 1, 1, 1, 1, 1, 1, 1, EXTREMELY], 9, 5, "high",
-                         id="agreeing with everything and extremely bothered scores 9 and 5"),
-            pytest.param((0, 1, 0, 1, 0, 1, 0, 1, VERY_MUCH), 5, 3, "medium",
-                         id="a tuple is scored the same as a list"),
+            pytest.param(
+                [0, 0, 0, 0, 0, 0, 0, 0, NOT_AT_ALL],
+                0,
+                0,
+                "low",
+                id="disagreeing with everything and not bothered is low risk",
+            ),
+            pytest.param(
+                [1, 1, 1, 0, 0, 0, 0, 0, NOT_AT_ALL],
+                3,
+                0,
+                "low",
+                id="a total of 3 is still low risk",
+            ),
+            pytest.param(
+                [0, 0, 0, 0, 1, 1, 1, 0, NOT_AT_ALL],
+                3,
+                3,
+                "low",
+                id="a total of 3 is low risk even when all 3 are psychosocial",
+            ),
+            pytest.param(
+                [1, 1, 1, 1, 0, 0, 0, 0, NOT_AT_ALL],
+                4,
+                0,
+                "medium",
+                id="a total of 4 with no psychosocial items is medium risk",
+            ),
+            pytest.param(
+                [1, 0, 0, 0, 1, 1, 1, 0, NOT_AT_ALL],
+                4,
+                3,
+                "medium",
+                id="a total of 4 with psychosocial 3 is medium risk",
+            ),
+            pytest.param(
+                [0, 0, 0, 0, 1, 1, 1, 1, NOT_AT_ALL],
+                4,
+                4,
+                "high",
+                id="a total of 4 with psychosocial 4 is high risk",
+            ),
+            pytest.param(
+                [0, 0, 0, 0, 1, 1, 1, 0, VERY_MUCH],
+                4,
+                4,
+                "high",
+                id="very much bothersome makes the fourth psychosocial point",
+            ),
+            pytest.param(
+                [1, 1, 1, 1, 1, 1, 1, 0, MODERATELY],
+                7,
+                3,
+                "medium",
+                id="a high total with psychosocial 3 is only medium risk",
+            ),
+            pytest.param(
+                [1, 1, 1, 1, 1, 1, 1, 0, EXTREMELY],
+                8,
+                4,
+                "high",
+                id="extremely bothersome lifts psychosocial from 3 to 4 and risk to high",
+            ),
+            pytest.param(
+                [1, 1, 1, 1, 1, 1, 1, 1, SLIGHTLY],
+                8,
+                4,
+                "high",
+                id="agreeing with items 1 to 8 is high risk however bothersome",
+            ),
+            pytest.param(
+                [1, 1, 1, 1, 1, 1, 1, 1, EXTREMELY],
+                9,
+                5,
+                "high",
+                id="agreeing with everything and extremely bothered scores 9 and 5",
+            ),
+            pytest.param(
+                (0, 1, 0, 1, 0, 1, 0, 1, VERY_MUCH),
+                5,
+                3,
+                "medium",
+                id="a tuple is scored the same as a list",
+            ),
         ],
     )
     def test_scores_and_risk_follow_keele_rules(
@@ -159,7 +219,7 @@ class TestStartBackExhaustively:
             before = order[start_back(items).risk]
             for i in range(8):
                 if items[i] == 0:
-                    more = (*items[:i], 1, *items[i + 1:])
+                    more = (*items[:i], 1, *items[i + 1 :])
                     assert order[start_back(more).risk] >= before, (items, i)
             if items[8] < EXTREMELY:
                 worse = (*items[:8], items[8] + 1)
@@ -167,7 +227,9 @@ class TestStartBackExhaustively:
 
     def test_every_risk_group_is_reachable(self) -> None:
         assert {start_back(items).risk for items in ALL_START_BACK_ANSWERS} == {
-            "low", "medium", "high",
+            "low",
+            "medium",
+            "high",
         }
 
 
@@ -177,8 +239,11 @@ class TestMskHq:
         [
             pytest.param([0] * 14, 0, id="the worst answer to every item scores 0"),
             pytest.param([4] * 14, 56, id="the best answer to every item scores 56"),
-            pytest.param([4, 3, 2, 1, 0, 4, 3, 2, 1, 0, 4, 3, 2, 1], 30,
-                         id="a mixed set of answers is their sum"),
+            pytest.param(
+                [4, 3, 2, 1, 0, 4, 3, 2, 1, 0, 4, 3, 2, 1],
+                30,
+                id="a mixed set of answers is their sum",
+            ),
             pytest.param([2] * 14, 28, id="the middle answer to every item scores 28"),
             pytest.param(tuple([0] * 13 + [4]), 4, id="a tuple is scored the same as a list"),
         ],
