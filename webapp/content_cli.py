@@ -8,6 +8,8 @@ import click
 from flask.cli import AppGroup
 
 from webapp.content import check_catalogue, load_catalogue
+from webapp.content.advice import read_advice
+from webapp.content.loader import DEFAULT_ROOT
 
 content = AppGroup("content", help="Service content in content/.")
 
@@ -21,7 +23,8 @@ content = AppGroup("content", help="Service content in content/.")
 )
 def check(root: Path | None) -> None:
     """Print every problem and exit 1, or print a summary and exit 0."""
-    problems = check_catalogue(root)
+    advice, advice_problems = read_advice((root or DEFAULT_ROOT) / "advice")
+    problems = check_catalogue(root) + [str(problem) for problem in advice_problems]
     if problems:
         for problem in problems:
             click.echo(problem)
@@ -30,5 +33,6 @@ def check(root: Path | None) -> None:
     practices = sum(len(service.area.practices) for service in catalogue.services.values())
     click.echo(
         f"Content OK: {len(catalogue.services)} services, {practices} practices, "
-        f"{len(catalogue.conditions)} condition codes."
+        f"{len(catalogue.conditions)} condition codes, {len(advice.pages)} advice pages "
+        "in every language."
     )

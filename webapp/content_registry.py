@@ -1,0 +1,37 @@
+"""Content loaded once at start-up and held on the app, so a broken file stops the app early."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from webapp.content import Catalogue, load_catalogue
+from webapp.content.advice import AdviceLibrary, load_advice
+
+EXTENSION_KEY = "openmsk.content"
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    catalogue: Catalogue
+    advice: AdviceLibrary
+
+
+@lru_cache(maxsize=8)
+def _read(root: Path) -> LoadedContent:
+    # Frozen data, read once per process: app factories (tests, workers) share it.
+    return LoadedContent(catalogue=load_catalogue(root), advice=load_advice(root / "advice"))
+
+
+def load_content(app: Flask, root: Path) -> None:
+    """Raise ContentError, naming every broken file and field, if anything is wrong."""
+    app.extensions[EXTENSION_KEY] = _read(root.resolve())
+    app.extensions["openmsk.content_loaded"] = True
+
+
+def content() -> LoadedContent:
+    loaded: LoadedContent = current_app.extensions[EXTENSION_KEY]
+    return loaded
