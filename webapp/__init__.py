@@ -9,7 +9,8 @@ from flask import Flask
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
 
 from webapp import errors, i18n, request_log, security
-from webapp.extensions import babel, csrf, db, migrate
+from webapp.content_registry import load_content
+from webapp.extensions import babel, compress, csrf, db, migrate
 from webapp.settings import load_settings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app)
     csrf.init_app(app)
+    compress.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
 
     request_log.init_app(app)
@@ -49,11 +51,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
 
+    load_content(app, Path(app.config.get("OPENMSK_CONTENT_ROOT", PROJECT_ROOT / "content")))
+
     from webapp import cli
+    from webapp.advice import bp as advice_bp
     from webapp.health import bp as health_bp
     from webapp.pages import bp as pages_bp
+    from webapp.services import bp as services_bp
 
-    app.register_blueprint(pages_bp)
-    app.register_blueprint(health_bp)
+    for blueprint in (pages_bp, health_bp, advice_bp, services_bp):
+        app.register_blueprint(blueprint)
     cli.init_app(app)
     return app

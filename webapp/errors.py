@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -30,9 +31,22 @@ LAST_RESORT = (
 )
 
 
+# A visitor lost inside a section is offered that section's index as well as the home page.
+SECTION_INDEXES = {
+    "advice": ("advice.index", _l("Browse all advice and exercises")),
+    "services": ("services.finder", _l("Find your local service")),
+}
+
+
+def _section_index() -> tuple[str, str] | None:
+    section = SECTION_INDEXES.get(request.blueprint or "")
+    return (url_for(section[0]), str(section[1])) if section else None
+
+
 def _render(status: int) -> tuple[str, int]:
     try:
-        return render_template(TEMPLATES.get(status, "errors/500.html"), status=status), status
+        template = TEMPLATES.get(status, "errors/500.html")
+        return render_template(template, status=status, section_index=_section_index()), status
     except Exception as error:
         log.error("error page failed", extra={"error": type(error).__name__})
         return LAST_RESORT, status

@@ -6,9 +6,11 @@ Accept-Language, English. Unknown codes fall back silently: a stale link must ne
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from babel.lists import format_list
 from flask import Flask, Response, g, request
 from flask_babel import get_locale
 
@@ -85,7 +87,20 @@ def _template_context() -> dict[str, object]:
     }
 
 
+def localised(text: Mapping[str, str]) -> str:
+    """Content text in the visitor's language (content checks guarantee every language)."""
+    return text[current_language().code]
+
+
+def list_of(items: Iterable[str]) -> str:
+    """'a, b and c' with the visitor's language's own separators and conjunction."""
+    return format_list([str(item) for item in items], locale=str(get_locale()))
+
+
 def init_app(app: Flask) -> None:
+    app.jinja_env.filters["localised"] = localised
+    app.jinja_env.filters["list_of"] = list_of
+
     @app.before_request
     def _cookie_policy() -> None:
         g.secure_cookies = app.config["SESSION_COOKIE_SECURE"]

@@ -22,7 +22,7 @@ def _database_reachable() -> bool:
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
     database = _database_reachable()
-    content = bool(current_app.extensions.get("openmsk.content_loaded", True))
+    content = bool(current_app.extensions.get("openmsk.content_loaded", False))
     healthy = database and content
     body = {
         "status": "ok" if healthy else "unavailable",
