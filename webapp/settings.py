@@ -31,6 +31,8 @@ class Settings:
     instance_path: Path
     debug: bool = False
     version: str = "0.1.0"
+    # Services, questionnaires and advice; a deployment may keep its own copy elsewhere.
+    content_root: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -52,8 +54,19 @@ class Settings:
             "SESSION_COOKIE_NAME": "openmsk_session",
             "WTF_CSRF_TIME_LIMIT": 60 * 60 * 4,
             "MAX_CONTENT_LENGTH": 1024 * 1024,
+            # Assets are not fingerprinted, so an hour: cheap on a poor connection, fresh soon
+            # after a release.
+            "SEND_FILE_MAX_AGE_DEFAULT": 3600,
+            # Compress assets only: HTML carries CSRF tokens beside reflected input (BREACH).
+            "COMPRESS_MIMETYPES": [
+                "text/css",
+                "text/javascript",
+                "application/javascript",
+                "image/svg+xml",
+            ],
             "BABEL_DEFAULT_LOCALE": "en",
             "BABEL_DEFAULT_TIMEZONE": "Europe/London",
+            **({"OPENMSK_CONTENT_ROOT": str(self.content_root)} if self.content_root else {}),
             **self.extra,
         }
 
@@ -111,4 +124,7 @@ def load_settings(environ: dict[str, str] | None = None, *, instance_path: Path)
         database_url=database_url,
         instance_path=instance_path,
         debug=debug,
+        content_root=Path(environ["OPENMSK_CONTENT_ROOT"])
+        if environ.get("OPENMSK_CONTENT_ROOT")
+        else None,
     )

@@ -91,3 +91,18 @@ class TestErrorPages:
         assert "secret patient detail" not in body and "Traceback" not in body
         page = pages.check(body, url="/_probe/boom", lang="en")
         assert "problem with the service" in page.find("h1").get_text()
+
+
+class TestAssetsOnAPoorConnection:
+    def test_stylesheet_is_compressed_and_cached_for_an_hour(self, client: FlaskClient) -> None:
+        browser = {"Accept-Encoding": "gzip, deflate, br, zstd"}
+        response = client.get("/static/css/openmsk.css", headers=browser)
+        assert response.headers["Content-Encoding"] in {"br", "zstd", "deflate"}
+        assert "max-age=3600" in response.headers["Cache-Control"]
+        assert len(response.data) < 60_000, "the stylesheet should compress well"
+
+    def test_pages_are_not_compressed_because_they_hold_csrf_tokens(
+        self, client: FlaskClient
+    ) -> None:
+        response = client.get("/", headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+        assert "Content-Encoding" not in response.headers
