@@ -23,6 +23,12 @@ def catalogue(path: Path) -> Catalog:
         return read_po(handle)
 
 
+def forms(message: object) -> list[str]:
+    """Every translated form: one for a plain message, one per plural form for a plural."""
+    string = message.string  # type: ignore[attr-defined]
+    return [str(form) for form in string] if isinstance(string, tuple) else [str(string)]
+
+
 def ids(cat: Catalog) -> set[str]:
     return {str(message.id) for message in cat if message.id}
 
@@ -40,7 +46,11 @@ class TestCatalogues:
         cat = catalogue(ROOT / "translations" / code / "LC_MESSAGES" / "messages.po")
         assert ids(cat) == ids(template), "run `make update-messages`"
         assert not cat.fuzzy, f"{code}: the catalogue header is fuzzy, so it would not compile"
-        empty = [str(m.id) for m in cat if m.id and not m.string]
+        empty = [str(m.id) for m in cat if m.id and not all(forms(m))]
+        wrong_plurals = [
+            str(m.id) for m in cat if m.pluralizable and len(forms(m)) != cat.num_plurals
+        ]
+        assert not wrong_plurals, f"{code}: needs {cat.num_plurals} plural forms: {wrong_plurals}"
         fuzzy = [str(m.id) for m in cat if m.id and m.fuzzy]
         assert not empty, f"{code}: {len(empty)} untranslated, e.g. {empty[:3]}"
         assert not fuzzy, f"{code}: {len(fuzzy)} fuzzy, e.g. {fuzzy[:3]}"
@@ -49,9 +59,18 @@ class TestCatalogues:
     def test_placeholders_survive_translation(self, code: str) -> None:
         cat = catalogue(ROOT / "translations" / code / "LC_MESSAGES" / "messages.po")
         for message in cat:
-            if message.id and message.string:
+            if not message.id:
+                continue
+            if not message.pluralizable:
                 expected = sorted(PLACEHOLDER.findall(str(message.id)))
                 assert sorted(PLACEHOLDER.findall(str(message.string))) == expected, message.id
+                continue
+            # A plural form may spell out the number ("one day"), but keeps every other name.
+            expected_set = set(PLACEHOLDER.findall(str(message.id[0])))
+            for form in forms(message):
+                found = set(PLACEHOLDER.findall(form))
+                assert found <= expected_set, (message.id, form)
+                assert expected_set - {"%(num)d"} <= found, (message.id, form)
 
     def test_template_is_up_to_date_with_the_source(
         self, template: Catalog, tmp_path: Path
