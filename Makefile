@@ -14,7 +14,7 @@ NHSUK := node_modules/nhsuk-frontend/dist/nhsuk
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 DEV := OPENMSK_ENV=development
 
-.PHONY: help run test setup assets translations browser lint unit integration integration-sqlite \
+.PHONY: help run test setup system-packages assets translations browser lint unit integration integration-sqlite \
         integration-postgres e2e screenshots extract-messages update-messages check-translations bench clean
 
 help: ## List the targets
@@ -30,7 +30,17 @@ run: setup ## Install everything and serve the site on SQLite with demo data at 
 test: setup browser ## Install everything and run every check: lint, unit, integration (SQLite and PostgreSQL), browser
 	$(MAKE) --no-print-directory lint unit integration e2e
 
-setup: $(VENV)/.installed assets translations ## Install Python and npm dependencies, build assets and catalogues
+setup: system-packages $(VENV)/.installed assets translations ## Install Python and npm dependencies, build assets and catalogues
+
+# Pango for WeasyPrint, and fonts so PDF booklets print in every script (Bengali, Urdu, Arabic).
+SYSTEM_PACKAGES := fonts-liberation2 fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0
+system-packages: ## Install the Debian packages PDFs need, when missing (as root with apt)
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing $$missing"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "WARNING: install these for PDF booklets: $$missing"; fi
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,12 +70,12 @@ extract-messages: $(VENV)/.installed ## Extract translatable strings into transl
 	  -o translations/messages.pot .
 
 update-messages: extract-messages ## Merge new strings into every language's catalogue
-	$(BIN)/pybabel update --omit-header --no-fuzzy-matching -i translations/messages.pot -d translations
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-pot-creation-date --width=0 -i translations/messages.pot -d translations
 
 browser: ## Make sure a Chromium exists for the browser tests
 	@if command -v chromium >/dev/null 2>&1; then echo "using $$(command -v chromium)"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 fonts-noto-core >/dev/null; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/python -m playwright install chromium; fi
 
 lint: $(VENV)/.installed ## ruff, import boundaries, mypy on the pure layers
@@ -79,10 +89,10 @@ unit: $(VENV)/.installed ## Unit tests: pure code, no database
 integration: integration-sqlite integration-postgres ## Integration tests on SQLite, then PostgreSQL
 
 integration-sqlite: $(VENV)/.installed
-	$(BIN)/pytest -q tests/integration --database=sqlite
+	$(BIN)/pytest -q -n 2 tests/integration --database=sqlite
 
 integration-postgres: $(VENV)/.installed
-	$(BIN)/pytest -q tests/integration --database=postgresql --postgres-url="$${TEST_DATABASE_URL:-$(PG_TEST_URL)}"
+	$(BIN)/pytest -q -n 2 tests/integration --database=postgresql --postgres-url="$${TEST_DATABASE_URL:-$(PG_TEST_URL)}"
 
 e2e: setup ## Browser tests in Chromium against a live server
 	$(BIN)/pytest -q e2e

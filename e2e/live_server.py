@@ -54,7 +54,7 @@ def _wait_until_healthy(server: LiveServer, timeout: float = 30.0) -> None:
     raise RuntimeError(f"server not healthy after {timeout}s:\n{server.log()}")
 
 
-def start_live_server(workdir: Path) -> LiveServer:
+def start_live_server(workdir: Path, *, content_root: Path | None = None) -> LiveServer:
     database_url = f"sqlite:///{workdir / 'e2e.sqlite3'}"
     env = {
         "PATH": "/usr/bin:/bin",
@@ -62,6 +62,8 @@ def start_live_server(workdir: Path) -> LiveServer:
         "DATABASE_URL": database_url,
         "SECRET_KEY": secrets.token_urlsafe(48),
     }
+    if content_root is not None:
+        env["OPENMSK_CONTENT_ROOT"] = str(content_root)
     flask = [sys.executable, "-m", "flask", "--app", "webapp"]
     subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()

@@ -24,9 +24,10 @@ def main() -> None:
     parser.add_argument("--pages", nargs="+", default=["/"])
     parser.add_argument("--langs", nargs="+", default=["en", "ur"])
     parser.add_argument("--viewport", choices=sorted(VIEWPORTS), default="phone")
+    parser.add_argument("--content", type=Path, help="another content folder to serve")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    server = start_live_server(Path(tempfile.mkdtemp()))
+    server = start_live_server(Path(tempfile.mkdtemp()), content_root=args.content)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(

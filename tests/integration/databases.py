@@ -7,6 +7,7 @@ session, named so parallel runs on the same server never meet, emptied with TRUN
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 def run_migrations(database_url: str, *, revision: str = "head", command: str = "upgrade") -> None:
     """Run Alembic through the real CLI, exactly as `make run` does."""
     env = {"OPENMSK_ENV": "test", "DATABASE_URL": database_url, "PATH": "/usr/bin:/bin"}
+    if content_root := os.environ.get("OPENMSK_CONTENT_ROOT"):
+        env["OPENMSK_CONTENT_ROOT"] = content_root
     result = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "webapp", "db", command, revision],
         cwd=PROJECT_ROOT,
