@@ -28,3 +28,26 @@ class TestContentCheckCommand:
 
         assert result.exit_code == 1
         assert "content/services/sample-service.yaml: queue.order:" in result.output
+
+    def test_summary_counts_the_advice_pages(self, runner):
+        result = runner.invoke(args=["content", "check"])
+
+        assert "20 advice pages in every language" in result.output
+
+    def test_fails_on_an_advice_page_without_sources(self, runner, tmp_path):
+        import shutil
+        from pathlib import Path
+
+        real = Path(__file__).resolve().parents[3] / "content"
+        root = tmp_path / "content"
+        shutil.copytree(real, root)
+        page = root / "advice" / "knee-pain" / "pl.md"
+        text = page.read_text(encoding="utf-8")
+        start = text.index("sources:")
+        end = text.index("\nexercises:")
+        page.write_text(text[:start] + "sources: []" + text[end:], encoding="utf-8")
+
+        result = runner.invoke(args=["content", "check", "--root", str(root)])
+
+        assert result.exit_code == 1
+        assert "content/advice/knee-pain/pl.md: sources:" in result.output
