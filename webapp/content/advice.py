@@ -15,31 +15,19 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Literal, cast
+from typing import Annotated, Literal, cast, get_args
 
 from pydantic import Field, HttpUrl, ValidationError, model_validator
 
+from webapp.content.codes import BodySite
 from webapp.content.common import Frozen, Name, Slug
 from webapp.content.problems import ContentError, Problem, from_validation_error
 from webapp.content.text import LANGUAGES, Language, Text
 from webapp.content.yaml_io import YamlError, read_yaml_text
 
-Topic = Literal[
-    "lower_back",
-    "upper_back",
-    "neck",
-    "shoulder",
-    "elbow",
-    "hand_wrist",
-    "hip",
-    "knee",
-    "foot_ankle",
-    "widespread",
-    "head_jaw",
-    "bones",
-    "long_term_conditions",
-]
-TOPICS: tuple[Topic, ...] = Topic.__args__  # type: ignore[attr-defined]
+# Advice is filed under the body sites the questionnaire uses, plus two topics of its own.
+Topic = BodySite | Literal["bones", "long_term_conditions"]
+TOPICS: tuple[str, ...] = (*get_args(BodySite), "bones", "long_term_conditions")
 FRONT_MATTER = "---"
 
 
