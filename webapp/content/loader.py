@@ -41,7 +41,7 @@ def check_catalogue(root: Path | None = None) -> list[str]:
     return [str(problem) for problem in _read(root or DEFAULT_ROOT)[1]]
 
 
-def _parse(path: Path, model: type[M], file: str, problems: list[Problem]) -> M | None:
+def parse_file(path: Path, model: type[M], file: str, problems: list[Problem]) -> M | None:
     if not path.is_file():
         problems.append(Problem(file, "", "the file is missing"))
         return None
@@ -59,18 +59,18 @@ def _parse(path: Path, model: type[M], file: str, problems: list[Problem]) -> M 
 
 def _read(root: Path) -> tuple[Catalogue | None, list[Problem]]:
     def label(path: Path) -> str:
-        return _label(root, path)
+        return file_label(root, path)
 
     problems: list[Problem] = []
-    sources = _parse(root / "sources.yaml", SourcesFile, label(root / "sources.yaml"), problems)
-    vocabulary = _parse(
+    sources = parse_file(root / "sources.yaml", SourcesFile, label(root / "sources.yaml"), problems)
+    vocabulary = parse_file(
         root / "conditions.yaml", ConditionsFile, label(root / "conditions.yaml"), problems
     )
     known = vocabulary.conditions.keys() if vocabulary else None
     services: dict[str, Service] = {}
     files: dict[str, str] = {}
     for path in _service_files(root, problems):
-        service = _parse(path, Service, label(path), problems)
+        service = parse_file(path, Service, label(path), problems)
         if service is None:
             continue
         findings = check_service(service, expected_id=path.stem, known_conditions=known)
@@ -86,14 +86,14 @@ def _read(root: Path) -> tuple[Catalogue | None, list[Problem]]:
     return Catalogue(MappingProxyType(services), vocabulary.conditions, sources), problems
 
 
-def _label(root: Path, path: Path) -> str:
+def file_label(root: Path, path: Path) -> str:
     """Files are named from the content folder, e.g. ``content/services/ipops.yaml``."""
     return path.relative_to(root.parent).as_posix()
 
 
 def _service_files(root: Path, problems: list[Problem]) -> list[Path]:
     folder = root / "services"
-    name = _label(root, folder)
+    name = file_label(root, folder)
     if not folder.is_dir():
         problems.append(Problem(name, "", "the folder of service files is missing"))
         return []
