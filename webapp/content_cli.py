@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 from webapp.content import check_catalogue, load_catalogue
 from webapp.content.advice import read_advice
 from webapp.content.loader import DEFAULT_ROOT
+from webapp.content.red_flags import check_red_flags
 
 content = AppGroup("content", help="Service content in content/.")
 
@@ -24,7 +25,11 @@ content = AppGroup("content", help="Service content in content/.")
 def check(root: Path | None) -> None:
     """Print every problem and exit 1, or print a summary and exit 0."""
     advice, advice_problems = read_advice((root or DEFAULT_ROOT) / "advice")
-    problems = check_catalogue(root) + [str(problem) for problem in advice_problems]
+    problems = [
+        *check_catalogue(root),
+        *check_red_flags(root or DEFAULT_ROOT),
+        *(str(problem) for problem in advice_problems),
+    ]
     if problems:
         for problem in problems:
             click.echo(problem)

@@ -10,6 +10,7 @@ from flask import Flask, current_app
 
 from webapp.content import Catalogue, load_catalogue
 from webapp.content.advice import AdviceLibrary, load_advice
+from webapp.content.red_flags import RedFlagRules, load_red_flags
 
 EXTENSION_KEY = "openmsk.content"
 
@@ -18,12 +19,17 @@ EXTENSION_KEY = "openmsk.content"
 class LoadedContent:
     catalogue: Catalogue
     advice: AdviceLibrary
+    red_flags: RedFlagRules
 
 
 @lru_cache(maxsize=8)
 def _read(root: Path) -> LoadedContent:
     # Frozen data, read once per process: app factories (tests, workers) share it.
-    return LoadedContent(catalogue=load_catalogue(root), advice=load_advice(root / "advice"))
+    return LoadedContent(
+        catalogue=load_catalogue(root),
+        advice=load_advice(root / "advice"),
+        red_flags=load_red_flags(root),
+    )
 
 
 def load_content(app: Flask, root: Path) -> None:
