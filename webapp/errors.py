@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import traceback
 
 from flask import Flask, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -13,13 +15,12 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 log = logging.getLogger("openmsk.errors")
 
 TEMPLATES = {
-    400: "errors/400.html",
     404: "errors/404.html",
     405: "errors/404.html",
-    413: "errors/400.html",
     500: "errors/500.html",
     503: "errors/503.html",
 }
+CLIENT_ERROR_TEMPLATE = "errors/400.html"
 
 
 # Served only if the error page itself cannot render (say, a broken template).
@@ -43,18 +44,26 @@ def _section_index() -> tuple[str, str] | None:
     return (url_for(section[0]), str(section[1])) if section else None
 
 
+def _template(status: int) -> str:
+    if status in TEMPLATES:
+        return TEMPLATES[status]
+    return CLIENT_ERROR_TEMPLATE if status < 500 else TEMPLATES[500]
+
+
 def _render(status: int) -> tuple[str, int]:
     try:
-        template = TEMPLATES.get(status, "errors/500.html")
-        return render_template(template, status=status, section_index=_section_index()), status
+        page = render_template(_template(status), status=status, section_index=_section_index())
+        return page, status
     except Exception as error:
         log.error("error page failed", extra={"error": type(error).__name__})
         return LAST_RESORT, status
 
 
-def _http_error(error: HTTPException) -> tuple[str, int]:
-    status = error.code or 500
-    return _render(status if status in TEMPLATES else 500)
+def _http_error(error: HTTPException) -> ResponseReturnValue:
+    # Keep the real status and its headers (Allow on 405, Retry-After on 429).
+    body, status = _render(error.code or 500)
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return body, status, headers
 
 
 def _csrf_error(error: CSRFError) -> tuple[str, int]:
@@ -67,12 +76,17 @@ def _database_error(error: SQLAlchemyError) -> tuple[str, int]:
     return _render(503)
 
 
-def _unexpected(error: Exception) -> tuple[str, int]:
+def _unexpected(error: Exception) -> ResponseReturnValue:
     if isinstance(error, HTTPException) and not isinstance(error, InternalServerError):
         return _http_error(error)
     original = getattr(error, "original_exception", None) or error
-    # Tracebacks name code, not data; exception messages can quote data, so only the type.
-    log.error("unhandled error", extra={"error": type(original).__name__}, exc_info=False)
+    # Code locations help on-call; the exception's message can quote patient data, so it
+    # is never logged, only its type and where it was raised.
+    where = [
+        f"{frame.filename}:{frame.lineno} {frame.name}"
+        for frame in traceback.extract_tb(original.__traceback__)
+    ]
+    log.error("unhandled error", extra={"error": type(original).__name__, "trace": where})
     return _render(500)
 
 

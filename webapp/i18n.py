@@ -61,6 +61,9 @@ def current_language() -> Language:
 
 def _remember_choice(response: Response) -> Response:
     code = _requested_code()
+    # A shared cache must never hand one visitor's language cookie to the next.
+    if response.cache_control.public:
+        return response
     if code is not None and request.cookies.get(COOKIE_NAME) != code:
         response.set_cookie(
             COOKIE_NAME,
@@ -76,7 +79,8 @@ def _remember_choice(response: Response) -> Response:
 def language_url(code: str) -> str:
     """This page in another language, keeping the page's other query parameters."""
     args = [(key, value) for key, value in request.args.items(multi=True) if key != "lang"]
-    return f"{request.path}?{urlencode([*args, ('lang', code)])}"
+    # Query-only: echoing request.path would let /%5Cevil.example/ become a link off-site.
+    return "?" + urlencode([*args, ("lang", code)])
 
 
 def _template_context() -> dict[str, object]:

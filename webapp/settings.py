@@ -94,7 +94,8 @@ def _environment(raw: str | None) -> Environment:
 def load_settings(environ: dict[str, str] | None = None, *, instance_path: Path) -> Settings:
     environ = dict(os.environ if environ is None else environ)
     env = _environment(environ.get("OPENMSK_ENV"))
-    debug = environ.get("FLASK_DEBUG", "").lower() in {"1", "true", "yes"}
+    # The same reading as Flask's own get_debug_flag(): anything but these switches it on.
+    debug = environ.get("FLASK_DEBUG", "").strip().lower() not in {"", "0", "false", "no"}
     secret = environ.get("SECRET_KEY")
 
     if env == "production":

@@ -89,7 +89,16 @@ class TestDrawings:
         assert response.status_code == 200 and response.mimetype == "image/svg+xml"
         assert "max-age" in response.headers["Cache-Control"]
 
-    @pytest.mark.parametrize("name", ["missing", "..%2F..%2Fsecret", "a.b"])
+    def test_publicly_cached_drawings_never_set_a_language_cookie(
+        self, client: FlaskClient
+    ) -> None:
+        drawing = LIBRARY.pages["knee-pain"]["en"].meta.exercises[0].drawing  # type: ignore[index]
+        response = client.get(f"/advice/drawings/{drawing}.svg?lang=pl")
+        assert response.status_code == 200 and "Set-Cookie" not in response.headers
+
+    # The client decodes %2F before routing, so a traversal cannot even reach the view; these
+    # names do reach it, and its own check must refuse them.
+    @pytest.mark.parametrize("name", ["missing", "a.b", "a_b", "..."])
     def test_unknown_or_crafted_drawing_names_are_404(self, client: FlaskClient, name: str) -> None:
         assert client.get(f"/advice/drawings/{name}.svg").status_code == 404
 
@@ -106,6 +115,12 @@ class TestPdfBooklets:
         text = squash(" ".join(page.extract_text() for page in reader.pages))
         title = squash(LIBRARY.pages["knee-pain"][lang].meta.title)  # type: ignore[index]
         assert title in text, f"{lang}: title {title!r} not found in the PDF text"
+
+    def test_booklet_is_cached_only_by_this_browser(self, client: FlaskClient) -> None:
+        response = client.get("/advice/knee-pain.pdf?lang=pl")
+        assert "private" in response.headers["Cache-Control"]
+        assert "public" not in response.headers["Cache-Control"]
+        assert {"Cookie", "Accept-Language"} <= set(response.vary)
 
     def test_unknown_booklet_is_a_404(self, client: FlaskClient) -> None:
         assert client.get("/advice/no-such-condition.pdf").status_code == 404

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -66,4 +68,12 @@ class TestChoosingALanguage:
 
     def test_switcher_keeps_the_pages_other_parameters(self, client: FlaskClient) -> None:
         body = client.get("/?page=2&lang=pl").get_data(as_text=True)
-        assert 'href="/?page=2&amp;lang=ur"' in body
+        assert 'href="?page=2&amp;lang=ur"' in body
+
+    @pytest.mark.parametrize(
+        "path", ["/%5Cevil.example/", "//evil.example/", "/%2F%2Fevil.example"]
+    )
+    def test_language_links_never_lead_off_site(self, client: FlaskClient, path: str) -> None:
+        body = client.get(path).get_data(as_text=True)
+        links = re.findall(r'class="openmsk-language-switcher__link" href="([^"]+)"', body)
+        assert links and all(link.startswith("?lang=") for link in links), links

@@ -106,3 +106,29 @@ class TestAssetsOnAPoorConnection:
     ) -> None:
         response = client.get("/", headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
         assert "Content-Encoding" not in response.headers
+
+
+class TestOtherHttpErrors:
+    def test_wrong_method_keeps_405_and_its_allow_header(self, client: FlaskClient) -> None:
+        response = client.delete("/privacy")
+        assert response.status_code == 405
+        assert "GET" in response.headers["Allow"]
+        assert "nhsuk-header" in response.get_data(as_text=True)
+
+    def test_crash_log_has_code_locations_but_not_the_message(self, probed: FlaskClient) -> None:
+        import io
+        import logging
+
+        from pythonjsonlogger.json import JsonFormatter
+
+        stream = io.StringIO()
+        handler = logging.StreamHandler(stream)
+        handler.setFormatter(JsonFormatter())
+        logging.getLogger("openmsk").addHandler(handler)
+        try:
+            probed.get("/_probe/boom")
+        finally:
+            logging.getLogger("openmsk").removeHandler(handler)
+        logged = stream.getvalue()
+        assert "probe_routes.py" in logged and "probe_boom" in logged
+        assert "secret patient detail" not in logged

@@ -19,6 +19,8 @@ class TestProductionRefusesUnsafeConfiguration:
             pytest.param({"SECRET_KEY": "changeme"}, id="a well-known default secret"),
             pytest.param({"SECRET_KEY": "short-but-random"}, id="a secret that is too short"),
             pytest.param({"SECRET_KEY": GOOD_SECRET, "FLASK_DEBUG": "1"}, id="debug switched on"),
+            pytest.param({"SECRET_KEY": GOOD_SECRET, "FLASK_DEBUG": "on"}, id="debug on, as Flask reads it"),
+            pytest.param({"SECRET_KEY": GOOD_SECRET, "FLASK_DEBUG": "2"}, id="debug set to any other value"),
         ],
     )
     def test_refuses_to_start(self, tmp_path: Path, environ: dict[str, str]) -> None:
@@ -72,3 +74,9 @@ class TestDatabaseUrl:
             {"OPENMSK_ENV": "test", "DATABASE_URL": url}, instance_path=tmp_path
         )
         assert settings.database_url == "postgresql+psycopg://u@db/openmsk"
+
+
+@pytest.mark.parametrize("value", ["", "0", "false", "no", "FALSE"])
+def test_production_starts_when_debug_is_explicitly_off(tmp_path: Path, value: str) -> None:
+    environ = {"SECRET_KEY": GOOD_SECRET, "FLASK_DEBUG": value}
+    assert load_settings(environ, instance_path=tmp_path).debug is False

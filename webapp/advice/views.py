@@ -45,12 +45,17 @@ def pdf(slug: str) -> Response:
     if found is None:
         abort(404)
     document = booklet_pdf(found, body_html(found), content().advice.drawings)
-    return send_file(
+    response = send_file(
         document,
         mimetype="application/pdf",
         download_name=f"{slug}-{found.meta.lang}.pdf",
         as_attachment=False,
     )
+    # The language can come from the cookie or the browser, so only this browser may cache it.
+    response.cache_control.public = False
+    response.cache_control.private = True
+    response.vary.update(("Cookie", "Accept-Language"))
+    return response
 
 
 @bp.get("/drawings/<slug>.svg")
