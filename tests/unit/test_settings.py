@@ -19,8 +19,12 @@ class TestProductionRefusesUnsafeConfiguration:
             pytest.param({"SECRET_KEY": "changeme"}, id="a well-known default secret"),
             pytest.param({"SECRET_KEY": "short-but-random"}, id="a secret that is too short"),
             pytest.param({"SECRET_KEY": GOOD_SECRET, "FLASK_DEBUG": "1"}, id="debug switched on"),
-            pytest.param({"SECRET_KEY": GOOD_SECRET, "FLASK_DEBUG": "on"}, id="debug on, as Flask reads it"),
-            pytest.param({"SECRET_KEY": GOOD_SECRET, "FLASK_DEBUG": "2"}, id="debug set to any other value"),
+            pytest.param(
+                {"SECRET_KEY": GOOD_SECRET, "FLASK_DEBUG": "on"}, id="debug on, as Flask reads it"
+            ),
+            pytest.param(
+                {"SECRET_KEY": GOOD_SECRET, "FLASK_DEBUG": "2"}, id="debug set to any other value"
+            ),
         ],
     )
     def test_refuses_to_start(self, tmp_path: Path, environ: dict[str, str]) -> None:
