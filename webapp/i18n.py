@@ -46,8 +46,13 @@ def _requested_code() -> str | None:
     return code if code in BY_CODE else None
 
 
-def select_locale() -> str:
-    """Flask-Babel's locale selector."""
+# Babel formats dates, times and lists by locale; plain "en" is American ("9:00 AM",
+# "November 23"). English pages here are British. No en_GB catalogue exists, so gettext
+# falls back to the English source text, as intended.
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
+def _site_code() -> str:
     if (code := _requested_code()) is not None:
         return code
     if (code := request.cookies.get(COOKIE_NAME)) in BY_CODE:
@@ -55,8 +60,14 @@ def select_locale() -> str:
     return request.accept_languages.best_match([lang.code for lang in LANGUAGES]) or DEFAULT.code
 
 
+def select_locale() -> str:
+    """Flask-Babel's locale selector."""
+    code = _site_code()
+    return FORMAT_LOCALES.get(code, code)
+
+
 def current_language() -> Language:
-    return BY_CODE.get(str(get_locale()), DEFAULT)
+    return BY_CODE.get(get_locale().language, DEFAULT) if get_locale() else DEFAULT
 
 
 def _remember_choice(response: Response) -> Response:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -21,6 +23,49 @@ class TestServicePages:
         page = pages.get(f"/services/{service_id}?lang={lang}", lang=lang)
         assert page.find("h1").get_text(strip=True)
         assert "999" in page.get_text()
+
+    @pytest.mark.parametrize(
+        ("service_id", "present", "absent"),
+        [
+            pytest.param(
+                "imsk-central-lancs",
+                ["For a routine referral, you are offered a first appointment within 35 days"],
+                ["Otherwise", "You can refer yourself."],
+                id="Chorley: no dangling 'otherwise' and one self-referral sentence",
+            ),
+            pytest.param(
+                "ltc-staffs",
+                ["You cannot refer yourself"],
+                ["hour", "responds within"],
+                id="long-term conditions: professional-only hour limits are not told (D-16)",
+            ),
+            pytest.param(
+                "camden-cims",
+                ["you can refer yourself again or see your GP"],
+                ["Phone"],
+                id="Camden: self-referrers may come back; no empty phone route",
+            ),
+            pytest.param(
+                "ipops",
+                [
+                    "This only counts appointments you have agreed to.",
+                    "Monday, Tuesday, Wednesday, Thursday and Friday: 08:00 to 18:30",
+                ],
+                ["AM", "PM"],
+                id="IPOPS: missed appointments only if accepted; British times and lists",
+            ),
+        ],
+    )
+    def test_page_says_what_is_true_and_nothing_misleading(
+        self, client: FlaskClient, service_id: str, present: list[str], absent: list[str]
+    ) -> None:
+        html = client.get(f"/services/{service_id}").get_data(as_text=True)
+        main = " ".join(re.sub(r"<[^>]+>", " ", html[html.index('id="maincontent"') :]).split())
+        main = main.replace("&#39;", "'")
+        for phrase in present:
+            assert phrase in main, phrase
+        for phrase in absent:
+            assert phrase not in main, phrase
 
     @pytest.mark.parametrize(
         ("service_id", "expected"),

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from flask import Response, abort, render_template, request, send_file, url_for
-from flask_babel import get_locale
 
 from webapp.advice import bp
 from webapp.advice.booklet import booklet_pdf
@@ -9,12 +8,13 @@ from webapp.advice.rendering import body_html, search
 from webapp.advice.topics import TOPIC_NAMES
 from webapp.content.advice import TOPICS
 from webapp.content_registry import content
+from webapp.i18n import current_language
 
 MAX_QUERY = 100
 
 
 def _lang() -> str:
-    return str(get_locale())
+    return current_language().code
 
 
 @bp.get("/")

@@ -43,6 +43,11 @@ def normalise_query(query: str) -> str:
     return " ".join(query.split())
 
 
+def shows_recommendation(covers: tuple[Cover, ...]) -> bool:
+    """Worth saying which is recommended only where services sharing an area differ (D-2)."""
+    return len({cover.recommended for cover in covers}) > 1
+
+
 def find_practices(services: Iterable[Service], query: str) -> list[PracticeMatch]:
     """Practices whose ODS code equals the query, or whose name holds every word of it."""
     query = normalise_query(query)

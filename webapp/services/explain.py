@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from babel.dates import get_day_names
-from babel.lists import format_list
 from flask_babel import format_time, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -21,6 +20,7 @@ from webapp.content.common import Period
 from webapp.content.eligibility import AgeRule
 from webapp.content.places import OpeningHours
 from webapp.content.service import Service
+from webapp.i18n import list_of
 from webapp.services.labels import DISCIPLINES, MODALITIES
 
 PATIENT_FACING_LIMITS = (
@@ -42,7 +42,7 @@ class Explained:
     next_steps: tuple[str, ...]
     uses_working_days: bool
     follow_up: tuple[str, ...]
-    missed: str
+    missed: tuple[str, ...]
     disciplines: tuple[str, ...]
     modalities: tuple[str, ...]
 
@@ -78,19 +78,19 @@ ROUTES = {
 
 def routes(service: Service) -> tuple[str, ...]:
     sentences = []
+    limited = service.self_referral.open and service.self_referral.disciplines
     for route in service.referral_routes:
-        if route.route == "self" and route.min_age is not None:
+        if route.route == "self" and limited:
+            names = list_of(DISCIPLINES[d] for d in service.self_referral.disciplines)
+            sentences.append(
+                _("You can refer yourself only for: %(disciplines)s.", disciplines=names)
+            )
+        elif route.route == "self" and route.min_age is not None:
             sentences.append(
                 _("Young people aged %(age)d or over can refer themselves.", age=route.min_age)
             )
         else:
             sentences.append(str(ROUTES[route.route]))
-    limited = service.self_referral.open and service.self_referral.disciplines
-    if limited:
-        names = format_list(
-            [str(DISCIPLINES[d]) for d in service.self_referral.disciplines], locale=get_locale()
-        )
-        sentences.append(_("You can refer yourself only for: %(disciplines)s.", disciplines=names))
     if not service.self_referral.open:
         sentences.append(
             _(
@@ -125,33 +125,39 @@ LIMITS = {
         "Otherwise, you are offered a first appointment within %(time)s."
     ),
     ("treatment_start", "any"): _l("Your treatment starts within %(time)s."),
-    ("exacerbation_response", "any"): _l(
-        "If your condition gets worse, the team responds within %(time)s."
-    ),
-    ("exacerbation_response", "urgent"): _l("If it is urgent, the team responds within %(time)s."),
-    ("post_discharge_review", "any"): _l(
-        "After you leave hospital, the team sees you within %(time)s."
-    ),
 }
+# Said when a service has a routine limit but no priority one, where "Otherwise" would dangle.
+ROUTINE_ALONE = _l("For a routine referral, you are offered a first appointment within %(time)s.")
 STARTS = {
     "receipt": _l("This is counted from the day the service receives your referral."),
     "opt_in": _l("This is counted from the day you fill in the questions your GP sent you."),
     "triage_decision": _l("This is counted from the day a clinician reads your referral."),
-    "hospital_discharge": _l("This is counted from the day you leave hospital."),
 }
 
 
 def next_steps(limits: tuple[TimeLimit, ...]) -> tuple[str, ...]:
+    """What patients are told to expect. Limits only professionals act on (returning a
+    referral, the long-term conditions service's hours, D-16) are not patients' to wait for."""
     told = []
+    kinds = {(limit.kind, limit.priority) for limit in limits}
     for limit in limits:
         sentence = LIMITS.get((limit.kind, limit.priority))
-        if limit.kind in PATIENT_FACING_LIMITS and sentence is not None:
-            time = span(limit.amount, limit.unit)
-            told.append(f"{sentence % {'time': time}} {STARTS[limit.starts_from]}")
+        if sentence is None:
+            continue
+        if limit.priority == "routine" and (limit.kind, "priority") not in kinds:
+            sentence = ROUTINE_ALONE
+        time = span(limit.amount, limit.unit)
+        told.append(f"{sentence % {'time': time}} {STARTS[limit.starts_from]}")
     return tuple(told)
 
 
-def follow_up(pifu: Pifu) -> tuple[str, ...]:
+def follow_up(pifu: Pifu, *, can_self_refer: bool) -> tuple[str, ...]:
+    if not pifu.offered and can_self_refer:
+        return (
+            _(
+                "When your treatment ends, you will be discharged. If the problem comes back, you can refer yourself again or see your GP."
+            ),
+        )
     if not pifu.offered:
         return (
             _(
@@ -184,7 +190,14 @@ def follow_up(pifu: Pifu) -> tuple[str, ...]:
     return tuple(told)
 
 
-def missed(policy: DidNotAttend) -> str:
+def missed(policy: DidNotAttend) -> tuple[str, ...]:
+    told = (_missed(policy),)
+    if policy.only_if_appointment_accepted:
+        told += (_("This only counts appointments you have agreed to."),)
+    return told
+
+
+def _missed(policy: DidNotAttend) -> str:
     if policy.policy == "not_stated" or policy.missed_before_discharge is None:
         return _(
             "If you cannot go to an appointment, tell the service as soon as you can, so someone else can have it."
@@ -208,7 +221,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 def opening_hours(hours: OpeningHours) -> str:
     names = get_day_names("wide", locale=get_locale())
-    days = format_list([names[WEEKDAYS.index(day)] for day in hours.days], locale=get_locale())
+    days = list_of(names[WEEKDAYS.index(day)] for day in hours.days)
     return _(
         "%(days)s: %(opens)s to %(closes)s",
         days=days,
@@ -225,7 +238,7 @@ def explain(service: Service, today: date) -> Explained:
         self_referral_open=service.self_referral.open,
         next_steps=next_steps(service.time_limits),
         uses_working_days=any(limit.unit == "working_days" for limit in service.time_limits),
-        follow_up=follow_up(service.pifu),
+        follow_up=follow_up(service.pifu, can_self_refer=service.self_referral.open),
         missed=missed(service.did_not_attend),
         disciplines=tuple(str(DISCIPLINES[code]) for code in service.disciplines.codes),
         modalities=tuple(str(MODALITIES[code]) for code in service.modalities.codes),

@@ -5,7 +5,13 @@ from datetime import UTC, datetime
 from flask import abort, render_template, request
 
 from webapp.content_registry import content
-from webapp.domain.service_finder import area, areas, find_practices
+from webapp.domain.service_finder import (
+    MAX_PRACTICES,
+    area,
+    areas,
+    find_practices,
+    shows_recommendation,
+)
 from webapp.domain.sla import local_date
 from webapp.services import bp
 from webapp.services.explain import explain, opening_hours
@@ -27,6 +33,8 @@ def finder() -> str:
         matches=matches,
         chosen_area=chosen_area,
         areas=areas(services),
+        shows_recommendation=shows_recommendation,
+        max_practices=MAX_PRACTICES,
     )
 
 
