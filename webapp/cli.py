@@ -22,6 +22,8 @@ def load_demo() -> None:
 
 def init_app(app: Flask) -> None:
     from webapp import content_cli
+    from webapp.notify.cli import notify
 
     app.cli.add_command(demo)
     app.cli.add_command(content_cli.content)
+    app.cli.add_command(notify)

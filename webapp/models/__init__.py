@@ -2,5 +2,6 @@
 
 from webapp.models.audit import AuditEvent
 from webapp.models.base import Base, db
+from webapp.models.outbox import OutboxMessage
 
-__all__ = ["AuditEvent", "Base", "db"]
+__all__ = ["AuditEvent", "Base", "OutboxMessage", "db"]
