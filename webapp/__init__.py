@@ -57,7 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.advice import bp as advice_bp
     from webapp.health import bp as health_bp
     from webapp.pages import bp as pages_bp
-    from webapp.services import bp as services_bp
+    from webapp.service_pages import bp as services_bp
 
     for blueprint in (pages_bp, health_bp, advice_bp, services_bp):
         app.register_blueprint(blueprint)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from webapp.content import check_catalogue, load_catalogue
@@ -24,10 +25,12 @@ content = AppGroup("content", help="Service content in content/.")
 )
 def check(root: Path | None) -> None:
     """Print every problem and exit 1, or print a summary and exit 0."""
-    advice, advice_problems = read_advice((root or DEFAULT_ROOT) / "advice")
+    # The folder the app itself would load, unless told otherwise.
+    root = root or Path(current_app.config.get("OPENMSK_CONTENT_ROOT", DEFAULT_ROOT))
+    advice, advice_problems = read_advice(root / "advice")
     problems = [
         *check_catalogue(root),
-        *check_red_flags(root or DEFAULT_ROOT),
+        *check_red_flags(root),
         *(str(problem) for problem in advice_problems),
     ]
     if problems:

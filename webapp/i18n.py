@@ -14,6 +14,9 @@ from babel.lists import format_list
 from flask import Flask, Response, g, request
 from flask_babel import get_locale
 
+from webapp.content.text import LANGUAGES as CONTENT_LANGUAGES
+from webapp.content.text import RIGHT_TO_LEFT
+
 
 @dataclass(frozen=True)
 class Language:
@@ -27,13 +30,18 @@ class Language:
         return "rtl" if self.rtl else "ltr"
 
 
-LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English"),
-    Language("pl", "Polski"),
-    Language("ro", "Română"),
-    Language("bn", "বাংলা"),
-    Language("ur", "اردو", rtl=True),
-    Language("ar", "العربية", rtl=True),
+# The site's languages and their direction are content facts (webapp/content/text.py), so
+# content checks and the interface can never disagree; only the names shown live here.
+NATIVE_NAMES = {
+    "en": "English",
+    "pl": "Polski",
+    "ro": "Română",
+    "bn": "বাংলা",
+    "ur": "اردو",
+    "ar": "العربية",
+}
+LANGUAGES: tuple[Language, ...] = tuple(
+    Language(code, NATIVE_NAMES[code], rtl=code in RIGHT_TO_LEFT) for code in CONTENT_LANGUAGES
 )
 BY_CODE = {language.code: language for language in LANGUAGES}
 DEFAULT = BY_CODE["en"]

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 Environment = Literal["development", "production", "test"]
 ENVIRONMENTS: tuple[Environment, ...] = ("development", "production", "test")
 
-# Secrets people paste from tutorials; production must never run with one.
-WEAK_SECRETS = frozenset({"", "dev", "development", "secret", "changeme", "change-me", "test"})
 MIN_SECRET_LENGTH = 32
 
 
@@ -33,7 +31,6 @@ class Settings:
     version: str = "0.1.0"
     # Services, questionnaires and advice; a deployment may keep its own copy elsewhere.
     content_root: Path | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def secure_cookies(self) -> bool:
@@ -67,7 +64,6 @@ class Settings:
             "BABEL_DEFAULT_LOCALE": "en",
             "BABEL_DEFAULT_TIMEZONE": "Europe/London",
             **({"OPENMSK_CONTENT_ROOT": str(self.content_root)} if self.content_root else {}),
-            **self.extra,
         }
 
 
@@ -101,11 +97,7 @@ def load_settings(environ: dict[str, str] | None = None, *, instance_path: Path)
     if env == "production":
         if debug:
             raise ConfigurationError("Debug mode must be off in production (unset FLASK_DEBUG).")
-        if (
-            secret is None
-            or secret.strip().lower() in WEAK_SECRETS
-            or len(secret) < MIN_SECRET_LENGTH
-        ):
+        if secret is None or len(secret) < MIN_SECRET_LENGTH:
             raise ConfigurationError(
                 f"Production needs SECRET_KEY set to a random value of at least "
                 f"{MIN_SECRET_LENGTH} characters."

@@ -22,7 +22,7 @@ from pydantic import Field, HttpUrl, ValidationError, model_validator
 from webapp.content.codes import BodySite
 from webapp.content.common import Frozen, Name, Slug
 from webapp.content.problems import ContentError, Problem, from_validation_error
-from webapp.content.text import LANGUAGES, Language, Text
+from webapp.content.text import LANGUAGES, RIGHT_TO_LEFT, Language, Text
 from webapp.content.yaml_io import YamlError, read_yaml_text
 
 # Advice is filed under the body sites the questionnaire uses, plus two topics of its own.
@@ -97,7 +97,7 @@ class AdvicePage:
 
     @property
     def rtl(self) -> bool:
-        return self.meta.lang in {"ur", "ar"}
+        return self.meta.lang in RIGHT_TO_LEFT
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
-"""Find the service that covers you, and what each service offers."""
+"""Find the service that covers you, and what each service offers (URLs under /services).
+
+Not `webapp/services/`: ARCHITECTURE.md keeps that name for the use-case layer.
+"""
 
 from flask import Blueprint
 
 bp = Blueprint("services", __name__, url_prefix="/services")
 
-from webapp.services import views  # noqa: E402,F401
+from webapp.service_pages import views  # noqa: E402,F401

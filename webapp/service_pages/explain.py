@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import get_args
 
 from babel.dates import get_day_names
 from flask_babel import format_time, get_locale, ngettext
@@ -16,12 +17,13 @@ from flask_babel import lazy_gettext as _l
 
 from webapp.content.area import Locality
 from webapp.content.care import DidNotAttend, Pifu, TimeLimit
+from webapp.content.codes import Weekday
 from webapp.content.common import Period
 from webapp.content.eligibility import AgeRule
 from webapp.content.places import OpeningHours
 from webapp.content.service import Service
 from webapp.i18n import list_of
-from webapp.services.labels import DISCIPLINES, MODALITIES
+from webapp.service_pages.labels import DISCIPLINES, MODALITIES
 
 PATIENT_FACING_LIMITS = (
     "triage",
@@ -216,7 +218,7 @@ def _missed(policy: DidNotAttend) -> str:
     )
 
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)  # Monday first, as Babel numbers days
 
 
 def opening_hours(hours: OpeningHours) -> str:

@@ -13,10 +13,10 @@ from webapp.domain.service_finder import (
     shows_recommendation,
 )
 from webapp.domain.sla import local_date
-from webapp.services import bp
-from webapp.services.explain import explain, opening_hours
-from webapp.services.forms import PracticeSearchForm
-from webapp.services.labels import CONTACT_KINDS
+from webapp.service_pages import bp
+from webapp.service_pages.explain import explain, opening_hours
+from webapp.service_pages.forms import PracticeSearchForm
+from webapp.service_pages.labels import CONTACT_KINDS
 
 
 @bp.get("/")
