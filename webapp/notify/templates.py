@@ -1,8 +1,8 @@
-"""Plain-text message templates for channels that render their own text (SMTP).
+"""Plain-text messages for channels that render their own text (SMTP, and SMS by text).
 
-GOV.UK Notify holds its templates itself (we only map keys to its template ids). Only a
-first few English texts live here; the full set in every site language is still to come.
-A language without its own text falls back to English rather than sending nothing.
+GOV.UK Notify holds its templates itself (we only map keys to its template ids). Our own
+texts live in ``content/messages/`` in every site language (see ``message_content``). A
+language without its own text falls back to English rather than sending nothing.
 """
 
 from __future__ import annotations
@@ -10,17 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from string import Template
+from typing import cast
 
+from webapp.content.text import Language
 from webapp.notify.channels.base import PermanentFailure, TemporaryFailure
+from webapp.notify.message_content import Channel, MessageContent, load_messages
 
-FALLBACK_LANGUAGE = "en"
-
-
-@dataclass(frozen=True)
-class TextTemplate:
-    # ``$field`` placeholders, filled from the message's personalisation.
-    subject: str
-    body: str
+FALLBACK_LANGUAGE: Language = "en"
 
 
 @dataclass(frozen=True)
@@ -29,36 +25,23 @@ class RenderedText:
     body: str
 
 
-TEXT_TEMPLATES: Mapping[tuple[str, str], TextTemplate] = {
-    ("referral_received", "en"): TextTemplate(
-        subject="We have received your referral",
-        body=(
-            "Thank you. We have received your referral.\n\n"
-            "Your reference is $reference. Keep it: you will need it to come back to "
-            "your referral.\n\nIf your symptoms get worse, contact your GP or call 111."
-        ),
-    ),
-    ("one_time_code", "en"): TextTemplate(
-        subject="Your security code",
-        body="Your security code is $code. It expires in 10 minutes. Do not share it.",
-    ),
-}
-
-
 def render(
     template: str,
     language: str,
     personalisation: Mapping[str, str],
-    registry: Mapping[tuple[str, str], TextTemplate] = TEXT_TEMPLATES,
+    messages: Mapping[str, MessageContent] | None = None,
+    channel: Channel = "email",
 ) -> RenderedText:
-    found = registry.get((template, language)) or registry.get((template, FALLBACK_LANGUAGE))
-    if found is None:
+    found = (load_messages() if messages is None else messages).get(template)
+    if found is None or (channel == "sms" and found.sms is None):
         # Our gap, not the recipient's: a release adding the text lets the retry succeed.
         raise TemporaryFailure("template_missing", template)
+    body = found.sms if channel == "sms" and found.sms is not None else found.body
+    known = cast(Language, language) if language in found.subject else FALLBACK_LANGUAGE
     try:
         return RenderedText(
-            subject=Template(found.subject).substitute(personalisation),
-            body=Template(found.body).substitute(personalisation),
+            subject=Template(found.subject[known]).substitute(personalisation),
+            body=Template(body[known]).substitute(personalisation),
         )
     except KeyError as missing:
         raise PermanentFailure("personalisation_missing", str(missing)) from None
