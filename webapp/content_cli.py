@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -11,9 +12,18 @@ from flask.cli import AppGroup
 from webapp.content import check_catalogue, load_catalogue
 from webapp.content.advice import read_advice
 from webapp.content.loader import DEFAULT_ROOT
+from webapp.content.problems import ContentError
 from webapp.content.red_flags import check_red_flags
+from webapp.notify.message_content import read_messages
 
 content = AppGroup("content", help="Service content in content/.")
+
+
+def _messages(folder: Path) -> tuple[Mapping[str, object], list[str]]:
+    try:
+        return read_messages(folder), []
+    except ContentError as error:
+        return {}, [str(problem) for problem in error.problems]
 
 
 @content.command("check")
@@ -28,10 +38,12 @@ def check(root: Path | None) -> None:
     # The folder the app itself would load, unless told otherwise.
     root = root or Path(current_app.config.get("OPENMSK_CONTENT_ROOT", DEFAULT_ROOT))
     advice, advice_problems = read_advice(root / "advice")
+    messages, message_problems = _messages(root / "messages")
     problems = [
         *check_catalogue(root),
         *check_red_flags(root),
         *(str(problem) for problem in advice_problems),
+        *message_problems,
     ]
     if problems:
         for problem in problems:
@@ -42,5 +54,5 @@ def check(root: Path | None) -> None:
     click.echo(
         f"Content OK: {len(catalogue.services)} services, {practices} practices, "
         f"{len(catalogue.conditions)} condition codes, {len(advice.pages)} advice pages "
-        "in every language."
+        f"in every language, {len(messages)} messages."
     )

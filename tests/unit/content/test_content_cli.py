@@ -51,3 +51,22 @@ class TestContentCheckCommand:
 
         assert result.exit_code == 1
         assert "content/advice/knee-pain/pl.md: sources:" in result.output
+
+    def test_fails_on_a_message_missing_a_language(self, runner, tmp_path):
+        import shutil
+        from pathlib import Path
+
+        import yaml
+
+        real = Path(__file__).resolve().parents[3] / "content"
+        root = tmp_path / "content"
+        shutil.copytree(real, root)
+        path = root / "messages" / "referral_received.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        del data["body"]["bn"]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+        result = runner.invoke(args=["content", "check", "--root", str(root)])
+
+        assert result.exit_code == 1
+        assert "referral_received.yaml" in result.output and "bn" in result.output
