@@ -10,7 +10,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLo
 
 from webapp import errors, i18n, request_log, security
 from webapp.content_registry import load_content
-from webapp.extensions import babel, compress, csrf, db, migrate
+from webapp.extensions import babel, compress, csrf, db, limiter, migrate
 from webapp.settings import load_settings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +45,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     compress.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
+    limiter.init_app(app)
 
     request_log.init_app(app)
     security.init_app(app)
@@ -58,8 +59,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.health import bp as health_bp
     from webapp.pages import bp as pages_bp
     from webapp.service_pages import bp as services_bp
+    from webapp.staff import bp as staff_bp
+    from webapp.staff import login as staff_login
 
-    for blueprint in (pages_bp, health_bp, advice_bp, services_bp):
+    for blueprint in (pages_bp, health_bp, advice_bp, services_bp, staff_bp):
         app.register_blueprint(blueprint)
+    staff_login.init_app(app)
     cli.init_app(app)
     return app

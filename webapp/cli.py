@@ -23,7 +23,9 @@ def load_demo() -> None:
 def init_app(app: Flask) -> None:
     from webapp import content_cli
     from webapp.notify.cli import notify
+    from webapp.staff.cli import staff
 
     app.cli.add_command(demo)
     app.cli.add_command(content_cli.content)
     app.cli.add_command(notify)
+    app.cli.add_command(staff)

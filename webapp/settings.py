@@ -31,6 +31,10 @@ class Settings:
     version: str = "0.1.0"
     # Services, questionnaires and advice; a deployment may keep its own copy elsewhere.
     content_root: Path | None = None
+    # Where sign-in rate limits are counted. memory:// is per process: with several
+    # workers, point it at a shared store (e.g. redis://) so the limit is the limit.
+    ratelimit_storage_uri: str = "memory://"
+    staff_idle_minutes: int = 15
 
     @property
     def secure_cookies(self) -> bool:
@@ -63,6 +67,9 @@ class Settings:
             ],
             "BABEL_DEFAULT_LOCALE": "en",
             "BABEL_DEFAULT_TIMEZONE": "Europe/London",
+            "RATELIMIT_STORAGE_URI": self.ratelimit_storage_uri,
+            "RATELIMIT_HEADERS_ENABLED": True,
+            "OPENMSK_STAFF_IDLE_MINUTES": self.staff_idle_minutes,
             **({"OPENMSK_CONTENT_ROOT": str(self.content_root)} if self.content_root else {}),
         }
 
@@ -117,6 +124,7 @@ def load_settings(environ: dict[str, str] | None = None, *, instance_path: Path)
         database_url=database_url,
         instance_path=instance_path,
         debug=debug,
+        ratelimit_storage_uri=environ.get("OPENMSK_RATELIMIT_STORAGE_URI") or "memory://",
         content_root=Path(environ["OPENMSK_CONTENT_ROOT"])
         if environ.get("OPENMSK_CONTENT_ROOT")
         else None,

@@ -3,5 +3,14 @@
 from webapp.models.audit import AuditEvent
 from webapp.models.base import Base, db
 from webapp.models.outbox import OutboxMessage
+from webapp.models.staff import SetupToken, StaffServiceMembership, StaffUser
 
-__all__ = ["AuditEvent", "Base", "OutboxMessage", "db"]
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "OutboxMessage",
+    "SetupToken",
+    "StaffServiceMembership",
+    "StaffUser",
+    "db",
+]
