@@ -9,7 +9,7 @@ from flask import Flask
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
 
 from webapp import errors, i18n, request_log, security
-from webapp.content_registry import load_content
+from webapp.content_registry import content_root, load_content
 from webapp.extensions import babel, compress, csrf, db, limiter, migrate
 from webapp.settings import load_settings
 
@@ -52,7 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
 
-    load_content(app, Path(app.config.get("OPENMSK_CONTENT_ROOT", PROJECT_ROOT / "content")))
+    load_content(app, content_root(app))
 
     from webapp import cli
     from webapp.advice import bp as advice_bp

@@ -11,9 +11,9 @@ from flask.cli import AppGroup
 
 from webapp.content import check_catalogue, load_catalogue
 from webapp.content.advice import read_advice
-from webapp.content.loader import DEFAULT_ROOT
 from webapp.content.problems import ContentError
 from webapp.content.red_flags import check_red_flags
+from webapp.content_registry import content_root
 from webapp.notify.message_content import read_messages
 
 content = AppGroup("content", help="Service content in content/.")
@@ -36,7 +36,7 @@ def _messages(folder: Path) -> tuple[Mapping[str, object], list[str]]:
 def check(root: Path | None) -> None:
     """Print every problem and exit 1, or print a summary and exit 0."""
     # The folder the app itself would load, unless told otherwise.
-    root = root or Path(current_app.config.get("OPENMSK_CONTENT_ROOT", DEFAULT_ROOT))
+    root = root or content_root(current_app)
     advice, advice_problems = read_advice(root / "advice")
     messages, message_problems = _messages(root / "messages")
     problems = [

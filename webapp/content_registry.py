@@ -10,6 +10,7 @@ from flask import Flask, current_app
 
 from webapp.content import Catalogue, load_catalogue
 from webapp.content.advice import AdviceLibrary, load_advice
+from webapp.content.loader import DEFAULT_ROOT
 from webapp.content.red_flags import RedFlagRules, load_red_flags
 
 EXTENSION_KEY = "openmsk.content"
@@ -30,6 +31,11 @@ def _read(root: Path) -> LoadedContent:
         advice=load_advice(root / "advice"),
         red_flags=load_red_flags(root),
     )
+
+
+def content_root(app: Flask) -> Path:
+    """The folder the app loads: OPENMSK_CONTENT_ROOT if set, else the repository's content/."""
+    return Path(app.config.get("OPENMSK_CONTENT_ROOT", DEFAULT_ROOT))
 
 
 def load_content(app: Flask, root: Path) -> None:

@@ -22,6 +22,7 @@ def body_html(page: AdvicePage) -> Markup:
     return Markup(_render(page.body))  # noqa: S704 - rendered with raw HTML disabled
 
 
+@lru_cache(maxsize=512)
 def _searchable(page: AdvicePage) -> str:
     meta = page.meta
     parts = [meta.title, meta.summary, page.body, *(e.title for e in meta.exercises)]

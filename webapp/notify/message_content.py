@@ -19,11 +19,12 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from webapp.content.common import Code, Frozen
+from webapp.content.loader import DEFAULT_ROOT as CONTENT_ROOT
 from webapp.content.problems import ContentError, Problem, from_validation_error
 from webapp.content.text import Language, LocalisedText
 from webapp.content.yaml_io import YamlError, read_yaml
 
-DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content" / "messages"
+DEFAULT_ROOT = CONTENT_ROOT / "messages"
 # Counted on the text as written; five concatenated SMS parts in non-Latin scripts.
 SMS_LIMIT = 300
 
