@@ -6,11 +6,11 @@ import click
 from email_validator import EmailNotValidError, validate_email
 from flask.cli import AppGroup
 
+from webapp.clock import now
 from webapp.content_registry import content
 from webapp.extensions import db
 from webapp.models.staff import StaffRole, staff_by_email
 from webapp.staff import accounts
-from webapp.staff.clock import now
 
 staff = AppGroup("staff", help="Staff accounts.")
 

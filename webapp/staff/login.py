@@ -12,9 +12,9 @@ from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, logout_user
 
+from webapp.clock import now
 from webapp.extensions import login_manager
 from webapp.models.staff import StaffUser, staff_by_id
-from webapp.staff.clock import now
 
 PENDING_KEY = "staff_pending"
 LAST_SEEN_KEY = "staff_last_seen"

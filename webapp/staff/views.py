@@ -10,12 +10,12 @@ from flask_login import current_user, login_required, login_user, logout_user
 from markupsafe import Markup
 from werkzeug.exceptions import TooManyRequests
 
+from webapp.clock import now
 from webapp.content_registry import content
 from webapp.extensions import db, limiter
 from webapp.models.staff import StaffUser
 from webapp.staff import accounts, bp
 from webapp.staff.accounts import Outcome
-from webapp.staff.clock import now
 from webapp.staff.forms import ChoosePasswordForm, CodeForm, SignInForm, SignOutForm
 from webapp.staff.login import clear_pending, mark_seen, pending_staff, start_pending
 from webapp.staff.passwords import provisioning_uri

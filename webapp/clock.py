@@ -1,4 +1,4 @@
-"""The staff journey's clock. Tests put a callable in app config ``OPENMSK_CLOCK`` to move time
+"""The site's clock. Tests put a callable in app config ``OPENMSK_CLOCK`` to move time
 without sleeping; settings never read it from the environment, so production cannot.
 """
 
