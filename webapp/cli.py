@@ -23,9 +23,11 @@ def load_demo() -> None:
 def init_app(app: Flask) -> None:
     from webapp import content_cli
     from webapp.notify.cli import notify
+    from webapp.referral_cli import referrals
     from webapp.staff.cli import staff
 
     app.cli.add_command(demo)
     app.cli.add_command(content_cli.content)
     app.cli.add_command(notify)
     app.cli.add_command(staff)
+    app.cli.add_command(referrals)
