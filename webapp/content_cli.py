@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 from webapp.content import check_catalogue, load_catalogue
 from webapp.content.advice import read_advice
 from webapp.content.problems import ContentError
+from webapp.content.questionnaires import read_questionnaires
 from webapp.content.red_flags import check_red_flags
 from webapp.content_registry import content_root
 from webapp.notify.message_content import read_messages
@@ -24,6 +25,21 @@ def _messages(folder: Path) -> tuple[Mapping[str, object], list[str]]:
         return read_messages(folder), []
     except ContentError as error:
         return {}, [str(problem) for problem in error.problems]
+
+
+def _questionnaires(root: Path) -> tuple[int, list[str]]:
+    try:
+        catalogue = load_catalogue(root)
+    except ContentError:
+        # Checked against the services and condition codes once those load; their problems
+        # are already listed.
+        return 0, []
+    library, problems = read_questionnaires(
+        root,
+        service_ids=frozenset(catalogue.services),
+        condition_codes=frozenset(catalogue.conditions),
+    )
+    return len(library.by_id), [str(problem) for problem in problems]
 
 
 @content.command("check")
@@ -39,11 +55,13 @@ def check(root: Path | None) -> None:
     root = root or content_root(current_app)
     advice, advice_problems = read_advice(root / "advice")
     messages, message_problems = _messages(root / "messages")
+    questionnaires, questionnaire_problems = _questionnaires(root)
     problems = [
         *check_catalogue(root),
         *check_red_flags(root),
         *(str(problem) for problem in advice_problems),
         *message_problems,
+        *questionnaire_problems,
     ]
     if problems:
         for problem in problems:
@@ -54,5 +72,5 @@ def check(root: Path | None) -> None:
     click.echo(
         f"Content OK: {len(catalogue.services)} services, {practices} practices, "
         f"{len(catalogue.conditions)} condition codes, {len(advice.pages)} advice pages "
-        f"in every language, {len(messages)} messages."
+        f"in every language, {len(messages)} messages, {questionnaires} questionnaires."
     )

@@ -11,6 +11,7 @@ from flask import Flask, current_app
 from webapp.content import Catalogue, load_catalogue
 from webapp.content.advice import AdviceLibrary, load_advice
 from webapp.content.loader import DEFAULT_ROOT
+from webapp.content.questionnaires import QuestionnaireLibrary, load_questionnaires
 from webapp.content.red_flags import RedFlagRules, load_red_flags
 
 EXTENSION_KEY = "openmsk.content"
@@ -21,15 +22,22 @@ class LoadedContent:
     catalogue: Catalogue
     advice: AdviceLibrary
     red_flags: RedFlagRules
+    questionnaires: QuestionnaireLibrary
 
 
 @lru_cache(maxsize=8)
 def _read(root: Path) -> LoadedContent:
     # Frozen data, read once per process: app factories (tests, workers) share it.
+    catalogue = load_catalogue(root)
     return LoadedContent(
-        catalogue=load_catalogue(root),
+        catalogue=catalogue,
         advice=load_advice(root / "advice"),
         red_flags=load_red_flags(root),
+        questionnaires=load_questionnaires(
+            root,
+            service_ids=frozenset(catalogue.services),
+            condition_codes=frozenset(catalogue.conditions),
+        ),
     )
 
 

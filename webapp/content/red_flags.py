@@ -37,8 +37,6 @@ AGE, SITES = "age", "body_sites"  # the facts beside the answers
 RED_FLAGS_FILE = "red_flags.yaml"
 GUIDANCE_SOURCE = re.compile(r"^(?P<guidance>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+) §(?P<section>\S.*)$")
 GuidanceId = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
-# Question text is looked up by this id in the translation catalogues, never shown as is.
-MessageId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")]
 
 
 def _valid_source(value: str) -> str:
@@ -59,7 +57,9 @@ class Guidance(Frozen):
 
 class Question(Frozen):
     key: Code
-    text: MessageId
+    # English; translated through the gettext catalogues (make update-messages extracts it).
+    text: Text
+    hint: Text | None = None
     asked_for: tuple[Literal[BodySite, "all"], ...] = Field(min_length=1)
 
     @model_validator(mode="after")
