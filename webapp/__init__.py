@@ -58,11 +58,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.advice import bp as advice_bp
     from webapp.health import bp as health_bp
     from webapp.pages import bp as pages_bp
+    from webapp.referral import bp as referral_bp
     from webapp.service_pages import bp as services_bp
     from webapp.staff import bp as staff_bp
     from webapp.staff import login as staff_login
 
-    for blueprint in (pages_bp, health_bp, advice_bp, services_bp, staff_bp):
+    for blueprint in (pages_bp, health_bp, advice_bp, services_bp, referral_bp, staff_bp):
         app.register_blueprint(blueprint)
     staff_login.init_app(app)
     cli.init_app(app)

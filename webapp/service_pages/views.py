@@ -49,4 +49,8 @@ def detail(service_id: str) -> str:
         explained=explain(service, local_date(datetime.now(UTC))),
         opening_hours=opening_hours,
         contact_kinds=CONTACT_KINDS,
+        # Only where the service takes self-referral and has a questionnaire for it (issue 4).
+        can_refer_online=service.self_referral.open
+        and bool(service.routes & {"self", "carer"})
+        and content().questionnaires.for_service(service.id) is not None,
     )
