@@ -71,6 +71,12 @@ ROUTINE_ADULT: dict[str, dict[str, Any]] = {
     "needs": {"support_needs": ["nothing"]},
 }
 
+CARER_DETAILS = {
+    "carer_name": "Bea Example",
+    "carer_relationship": "child",
+    "carer_phone": "01632 960001",
+}
+
 
 def csrf_token(body: str) -> str:
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', body)
@@ -178,11 +184,7 @@ class TestRoutineReferral:
         carer = {
             **ROUTINE_ADULT,
             "who": {"filled_in_by": "someone_else"},
-            "about-you": {
-                "carer_name": "Bea Example",
-                "carer_relationship": "child",
-                "carer_phone": "01632 960001",
-            },
+            "about-you": CARER_DETAILS,
             "consent": {"patient_consent": "agrees"},
             "contact-who": {"contact_person": "both"},
         }
@@ -205,11 +207,7 @@ class TestRoutineReferral:
         answers = {
             **ROUTINE_ADULT,
             "who": {"filled_in_by": "someone_else"},
-            "about-you": {
-                "carer_name": "Bea Example",
-                "carer_relationship": "child",
-                "carer_phone": "01632 960001",
-            },
+            "about-you": CARER_DETAILS,
             "consent": {"patient_consent": "cannot_decide"},
             "contact-who": {"contact_person": "me"},
             "practice": {"gp_practice": camden_practice()},

@@ -110,9 +110,11 @@ def page_view(
 ) -> dict[str, Any]:
     answers = journey.answers
     errors = {error.key: error for error in reading.errors} if reading else {}
+    # Read once: it walks every page, and a page may ask several questions.
+    other = journey.for_someone_else
     questions = []
     for question in page.questions:
-        text, hint = question_text(journey, question)
+        text, hint = question_text(question, for_someone_else=other)
         if form is not None:
             value, values, parts = _typed(question, form)
         else:
@@ -173,10 +175,11 @@ def display_answer(question: Question, answer: object) -> str:
 
 def answer_rows(journey: Journey, shown: Sequence[Page]) -> list[dict[str, Any]]:
     answers = journey.answers
+    other = journey.for_someone_else
     rows = []
     for page in shown:
         for question in page.questions:
-            text, _hint = question_text(journey, question)
+            text, _hint = question_text(question, for_someone_else=other)
             rows.append(
                 {
                     "key": {"text": gettext(text)},

@@ -142,9 +142,9 @@ def practice_name(code: str) -> str | None:
     return None
 
 
-def question_text(journey: Journey, question: Question) -> tuple[str, str | None]:
+def question_text(question: Question, *, for_someone_else: bool) -> tuple[str, str | None]:
     """The English text and hint to translate: "their" wording when filling in for another."""
-    if journey.for_someone_else:
+    if for_someone_else:
         return question.text_other or question.text, question.hint_other or question.hint
     return question.text, question.hint
 

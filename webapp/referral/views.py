@@ -7,14 +7,13 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from webapp.clock import now
-from webapp.content.codes import BodySite
 from webapp.content.red_flags import BODY_SITES
 from webapp.content.service import Service
 from webapp.domain import questionnaire as flow
 from webapp.domain.answer_reading import read_page
 from webapp.extensions import db
 from webapp.i18n import current_language
-from webapp.models.referral import Referral, work_items_for
+from webapp.models.referral import Referral, referral_by_reference, work_items_for
 from webapp.referral import bp
 from webapp.referral.display import answer_rows, page_view
 from webapp.referral.journey import (
@@ -34,7 +33,6 @@ from webapp.referral.safety_net import SafetyNetForm
 from webapp.services.referrals import (
     format_reference,
     record_safety_net,
-    referral_by_reference,
     save_answers,
     start_draft,
     submit_referral,
@@ -112,7 +110,7 @@ def page(service_id: str, page_id: str) -> Response | str:
             request.form.to_dict(flat=False),
             today=journey.today,
             search_practices=search_practices,
-            body_site_codes=_body_sites(),
+            body_site_codes=BODY_SITES,
         )
         if not reading.errors:
             return _save(journey, reading.answers)
@@ -124,10 +122,6 @@ def page(service_id: str, page_id: str) -> Response | str:
     return render_template(
         "referral/page.html", **page_view(journey, current, shown, None, None), form=form
     )
-
-
-def _body_sites() -> tuple[BodySite, ...]:
-    return BODY_SITES
 
 
 def _save(journey: Journey, answers: dict[str, Any]) -> Response:
